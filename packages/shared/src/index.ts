@@ -1,0 +1,5 @@
+export * from './errors.ts';
+export * from './validation.ts';
+export * from './pagination.ts';
+export * from './health.ts';
+export * from './plans.ts';
