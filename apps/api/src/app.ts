@@ -1,0 +1,74 @@
+// buildApp(config) wires every plugin and module; the server and the tests build the app the same way.
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { useDutchValidationMessages } from '@inbreng/shared';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import rootPackage from '../../../package.json' with { type: 'json' };
+import { repoRoot, type Config } from './config.ts';
+import { openDatabase, type Database } from './db/database.ts';
+import { plansRoutes } from './modules/plans/plans.routes.ts';
+import { systemRoutes } from './modules/system/system.routes.ts';
+import { accessPlugin } from './plugins/access.ts';
+import { databasePlugin } from './plugins/database.ts';
+import { docsPlugin } from './plugins/docs.ts';
+import { errorsPlugin } from './plugins/errors.ts';
+import { webPlugin } from './plugins/web.ts';
+
+export const version = rootPackage.version;
+export const webBuildDir = path.join(repoRoot, 'apps/web/build');
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+function loggerOptions(config: Config): FastifyServerOptions['logger'] {
+  return {
+    level: config.logLevel,
+    redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+    ...(config.prettyLogs
+      ? {
+          transport: {
+            target: 'pino-pretty',
+            options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname' },
+          },
+        }
+      : {}),
+  };
+}
+
+export type Deps = {
+  /** An open database the caller owns (tests, the server after migrating); otherwise the app opens one. */
+  database?: Database;
+};
+
+export async function buildApp(config: Config, deps: Deps = {}) {
+  useDutchValidationMessages();
+  const app = Fastify({
+    logger: loggerOptions(config),
+    // A caller's request id (from a proxy) is kept when it is sane, so one id follows a request.
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    bodyLimit: 1024 * 1024,
+    trustProxy: config.publicUrl?.startsWith('https://') ?? false,
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  const database = deps.database ?? (await openDatabase(config));
+  await app.register(errorsPlugin);
+  await app.register(accessPlugin);
+  await app.register(databasePlugin, { database, closeWithApp: !deps.database });
+  await app.register(docsPlugin, { version });
+  await app.register(systemRoutes, { prefix: '/api', version });
+  await app.register(plansRoutes, { prefix: '/api', now: config.now });
+  if (config.web) await app.register(webPlugin, { buildDir: webBuildDir });
+  return app;
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>;

@@ -1,0 +1,41 @@
+// Serves the built SvelteKit app (adapter-node) from this process, on the same port as the API.
+// Encapsulated on purpose: its requests bypass Fastify's body parsers so SvelteKit reads the raw
+// stream itself (form actions), while /api keeps its JSON parsing.
+import fs from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+
+type NodeHandler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+
+export async function webPlugin(app: FastifyInstance, { buildDir }: { buildDir: string }) {
+  const handlerFile = path.join(buildDir, 'handler.js');
+  const handler = fs.existsSync(handlerFile)
+    ? ((await import(pathToFileURL(handlerFile).href)) as { handler: NodeHandler }).handler
+    : undefined;
+  if (!handler) app.log.warn(`web app not built (${handlerFile} missing): run "./inbreng build"`);
+
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', (_request, _payload, done) => done(null, undefined));
+
+  app.route({
+    method: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
+    url: '/*',
+    config: { access: 'public' },
+    handler: (request, reply) => {
+      if (request.url.startsWith('/api/') || request.url === '/api') return reply.callNotFound();
+      if (!handler) {
+        return reply
+          .code(503)
+          .type('text/plain; charset=utf-8')
+          .send('De webapp van Inbreng is nog niet gebouwd. Start Inbreng met ./inbreng start.');
+      }
+      reply.hijack();
+      handler(request.raw, reply.raw, () => {
+        reply.raw.statusCode = 404;
+        reply.raw.end('Niet gevonden');
+      });
+    },
+  });
+}
