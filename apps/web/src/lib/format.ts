@@ -1,0 +1,19 @@
+// Dates and numbers in the reader's language; plan dates are calendar dates without a time zone.
+import { getLocale } from '#lib/paraglide/runtime.js';
+
+const intlLocale = () => (getLocale() === 'en' ? 'en-GB' : 'nl-NL');
+
+export function formatDate(isoDate: string, options: Intl.DateTimeFormatOptions = {}): string {
+  return new Intl.DateTimeFormat(intlLocale(), {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+    ...options,
+  }).format(new Date(`${isoDate}T00:00:00Z`));
+}
+
+export function daysBetween(fromIsoDate: string, toIsoDate: string): number {
+  const day = 24 * 60 * 60 * 1000;
+  return Math.round((Date.parse(`${toIsoDate}T00:00:00Z`) - Date.parse(`${fromIsoDate}T00:00:00Z`)) / day);
+}
