@@ -66,9 +66,9 @@ export function printSummary(rows: Row[]): { passed: number; failed: number } {
         '\n',
     );
   }
-  process.stdout.write(
-    `${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}\n`,
-  );
+  // CI reads only the very last line, in exactly this form; skipped tests get their own line above it.
+  if (total.skipped) process.stdout.write(`(${total.skipped} overgeslagen)\n`);
+  process.stdout.write(`${total.passed} passed, ${total.failed} failed\n`);
   return total;
 }
 
