@@ -7,12 +7,15 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import rootPackage from '../../../package.json' with { type: 'json' };
 import { repoRoot, type Config } from './config.ts';
 import { openDatabase, type Database } from './db/database.ts';
+import { identityRoutes } from './modules/identity/identity.routes.ts';
 import { plansRoutes } from './modules/plans/plans.routes.ts';
 import { systemRoutes } from './modules/system/system.routes.ts';
 import { accessPlugin } from './plugins/access.ts';
 import { databasePlugin } from './plugins/database.ts';
 import { docsPlugin } from './plugins/docs.ts';
 import { errorsPlugin } from './plugins/errors.ts';
+import { jobsPlugin } from './plugins/jobs.ts';
+import { securityPlugin } from './plugins/security.ts';
 import { webPlugin } from './plugins/web.ts';
 
 export const version = rootPackage.version;
@@ -61,12 +64,23 @@ export async function buildApp(config: Config, deps: Deps = {}) {
   });
 
   const database = deps.database ?? (await openDatabase(config));
+  const { now } = config;
+  // Links in e-mails point here; without PUBLIC_URL, to the address this process listens on.
+  const baseUrl = () => config.publicUrl ?? process.env.INBRENG_API_URL ?? `http://127.0.0.1:${config.port}`;
   await app.register(errorsPlugin);
-  await app.register(accessPlugin);
   await app.register(databasePlugin, { database, closeWithApp: !deps.database });
+  await app.register(securityPlugin, { publicUrl: config.publicUrl });
+  await app.register(accessPlugin, { now, publicUrl: config.publicUrl });
+  await app.register(jobsPlugin, {
+    now,
+    runWorker: config.jobs,
+    smtpUrl: config.smtpUrl,
+    mailFrom: config.mailFrom,
+  });
   await app.register(docsPlugin, { version });
   await app.register(systemRoutes, { prefix: '/api', version });
-  await app.register(plansRoutes, { prefix: '/api', now: config.now });
+  await app.register(plansRoutes, { prefix: '/api', now });
+  await app.register(identityRoutes, { prefix: '/api', now, baseUrl, demo: config.demo, oidc: config.oidc });
   if (config.web) await app.register(webPlugin, { buildDir: webBuildDir });
   return app;
 }

@@ -23,6 +23,14 @@ const EnvSchema = z.object({
     .regex(/^smtps?:\/\//, 'SMTP_URL moet beginnen met smtp:// of smtps://')
     .optional(),
   INBRENG_DEMO: flag.default(true),
+  INBRENG_ADMIN_EMAIL: z.email('INBRENG_ADMIN_EMAIL moet een e-mailadres zijn').optional(),
+  INBRENG_JOBS: flag.default(true),
+  MAIL_FROM: z.string().min(3).default('Inbreng <inbreng@localhost>'),
+  OIDC_ISSUER: z.url('OIDC_ISSUER moet een URL zijn').optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_LABEL: z.string().min(1).default('Inloggen met uw Hecht-account'),
+  OIDC_ORGANISATION: z.string().min(1).default('ggd-hollands-midden'),
   INBRENG_WEB: flag.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('production'),
@@ -37,12 +45,28 @@ export type Config = {
   publicUrl: string | undefined;
   smtpUrl: string | undefined;
   demo: boolean;
+  /** Ensured at every start as a beheerder, so a production install without demo data can be entered. */
+  adminEmail: string | undefined;
+  /** Run the job worker in this process (mail, reminders). */
+  jobs: boolean;
+  mailFrom: string;
+  /** OpenID Connect sign-in for Hecht staff; undefined when not configured. */
+  oidc: OidcConfig | undefined;
   /** Serve the built SvelteKit app from this process (off in `dev`, where Vite serves it). */
   web: boolean;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   prettyLogs: boolean;
   /** The clock the app reads; tests pin it. */
   now: () => Date;
+};
+
+export type OidcConfig = {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  label: string;
+  /** Slug of the organisation a first-time OIDC user joins as medewerker. */
+  organisation: string;
 };
 
 export class ConfigError extends Error {}
@@ -55,6 +79,12 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`De configuratie klopt niet:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  const oidcParts = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET];
+  if (oidcParts.some(Boolean) && !oidcParts.every(Boolean)) {
+    throw new ConfigError(
+      'De configuratie klopt niet:\n  OIDC: zet OIDC_ISSUER, OIDC_CLIENT_ID en OIDC_CLIENT_SECRET alle drie, of geen van drieën',
+    );
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -64,6 +94,19 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: e.PUBLIC_URL?.replace(/\/$/, ''),
     smtpUrl: e.SMTP_URL,
     demo: e.INBRENG_DEMO,
+    adminEmail: e.INBRENG_ADMIN_EMAIL?.toLowerCase(),
+    jobs: e.INBRENG_JOBS,
+    mailFrom: e.MAIL_FROM,
+    oidc:
+      e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
+        ? {
+            issuer: e.OIDC_ISSUER,
+            clientId: e.OIDC_CLIENT_ID,
+            clientSecret: e.OIDC_CLIENT_SECRET,
+            label: e.OIDC_LABEL,
+            organisation: e.OIDC_ORGANISATION,
+          }
+        : undefined,
     web: e.INBRENG_WEB,
     logLevel: e.LOG_LEVEL,
     prettyLogs: e.NODE_ENV === 'development',

@@ -3,3 +3,4 @@ export * from './validation.ts';
 export * from './pagination.ts';
 export * from './health.ts';
 export * from './plans.ts';
+export * from './identity.ts';

@@ -51,12 +51,156 @@ export interface MilestoneTable {
   description: Generated<string>;
 }
 
+export type OrganisationType = 'hecht_unit' | 'gemeente' | 'adviesraad' | 'ketenpartner';
+export type RoleName =
+  'medewerker' | 'adviesraad_lid' | 'gemeente_ambtenaar' | 'ketenpartner' | 'programmateam' | 'beheerder';
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+
+export interface OrganisationTable {
+  id: Generated<string>;
+  slug: string;
+  name: string;
+  type: OrganisationType;
+  created_at: CreatedAt;
+}
+
+export interface PersonTable {
+  id: Generated<string>;
+  email: string | null;
+  name: string | null;
+  locale: Generated<'nl' | 'en'>;
+  oidc_subject: string | null;
+  created_at: CreatedAt;
+  last_sign_in_at: NullableTimestamp;
+  erased_at: NullableTimestamp;
+}
+
+export interface MembershipTable {
+  id: Generated<string>;
+  person_id: string;
+  organisation_id: string;
+  role: RoleName;
+  created_at: CreatedAt;
+}
+
+export type SignInMethod = 'email' | 'invitation' | 'oidc' | 'demo';
+
+export interface SessionTable {
+  id: string;
+  secret_hash: Uint8Array;
+  person_id: string;
+  created_at: CreatedAt;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+  device: string;
+  method: SignInMethod;
+}
+
+export interface SignInTokenTable {
+  id: Generated<string>;
+  person_id: string;
+  link_hash: Uint8Array;
+  code_hash: Uint8Array;
+  failed_attempts: Generated<number>;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+  used_at: NullableTimestamp;
+}
+
+export interface InvitationTable {
+  id: Generated<string>;
+  email: string;
+  name: string | null;
+  organisation_id: string;
+  role: RoleName;
+  token_hash: Uint8Array;
+  state: Generated<'open' | 'accepted' | 'revoked'>;
+  invited_by: string | null;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+  sent_count: Generated<number>;
+  last_sent_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  accepted_at: NullableTimestamp;
+  accepted_by: string | null;
+}
+
+export interface RateLimitTable {
+  key: string;
+  window_start: Timestamp;
+  hits: number;
+}
+
+export interface AuditEventTable {
+  id: Generated<number>;
+  at: CreatedAt;
+  actor_id: string | null;
+  action: string;
+  subject_type: string | null;
+  subject_id: string | null;
+  organisation_id: string | null;
+  details: ColumnType<Record<string, unknown>, string | undefined, never>;
+}
+
+export interface JobTable {
+  id: Generated<number>;
+  kind: string;
+  payload: ColumnType<Record<string, unknown>, string, string>;
+  state: Generated<'queued' | 'running' | 'done' | 'failed'>;
+  attempts: Generated<number>;
+  max_attempts: Generated<number>;
+  run_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  locked_until: NullableTimestamp;
+  last_error: string | null;
+  dedupe_key: string | null;
+  created_at: CreatedAt;
+  finished_at: NullableTimestamp;
+}
+
+export interface MailMessageTable {
+  id: Generated<string>;
+  person_id: string | null;
+  kind: string;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  html_body: string;
+  state: Generated<'queued' | 'sent' | 'outbox' | 'failed'>;
+  attempts: Generated<number>;
+  last_error: string | null;
+  created_at: CreatedAt;
+  sent_at: NullableTimestamp;
+}
+
+export interface PrivacyRequestTable {
+  id: Generated<string>;
+  person_id: string;
+  kind: 'erasure';
+  state: Generated<'requested' | 'done' | 'rejected'>;
+  reason: string | null;
+  created_at: CreatedAt;
+  handled_at: NullableTimestamp;
+  handled_by: string | null;
+  handled_note: string | null;
+}
+
 export interface DB {
   schema_migration: SchemaMigrationTable;
   plan: PlanTable;
   goal: GoalTable;
   theme: ThemeTable;
   milestone: MilestoneTable;
+  organisation: OrganisationTable;
+  person: PersonTable;
+  membership: MembershipTable;
+  session: SessionTable;
+  sign_in_token: SignInTokenTable;
+  invitation: InvitationTable;
+  rate_limit: RateLimitTable;
+  audit_event: AuditEventTable;
+  job: JobTable;
+  mail_message: MailMessageTable;
+  privacy_request: PrivacyRequestTable;
 }
 
 export type PlanRow = Selectable<PlanTable>;

@@ -1,9 +1,32 @@
 // Seeds the demo plan once: on an empty database, and never twice, even when two processes start together.
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
+import { demoOrganisations, demoPeople } from './accounts.ts';
 import { demoGoals, demoMilestones, demoPlan } from './plan.ts';
 
+/** Demo partners and one person per role; idempotent, so it also completes databases seeded earlier. */
+export async function seedDemoPeople(db: Kysely<DB>): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('organisation')
+      .values(demoOrganisations.map((o) => ({ ...o })))
+      .onConflict((oc) => oc.column('slug').doNothing())
+      .execute();
+    for (const person of demoPeople) {
+      await sql`
+        WITH p AS (
+          INSERT INTO person (email, name) VALUES (${person.email}, ${person.name})
+          ON CONFLICT (email) WHERE email IS NOT NULL DO UPDATE SET email = EXCLUDED.email
+          RETURNING id)
+        INSERT INTO membership (person_id, organisation_id, role)
+        SELECT p.id, o.id, ${person.role} FROM p, organisation o WHERE o.slug = ${person.organisation}
+        ON CONFLICT DO NOTHING`.execute(trx);
+    }
+  });
+}
+
 export async function seedDemo(db: Kysely<DB>): Promise<{ seeded: boolean }> {
+  await seedDemoPeople(db);
   return db.transaction().execute(async (trx) => {
     const plan = await trx
       .insertInto('plan')

@@ -1,25 +1,125 @@
-// Every API route says who may call it; a route that does not is refused at start (default deny).
+// Who is calling, and may they call this route? Reads the session cookie into request.actor, then
+// checks the route against the policy table (access/policy.ts). A route missing there is refused.
+import type { Membership, Role } from '@inbreng/shared';
+import cookie from '@fastify/cookie';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { mayAttempt, routeRule, type Actor } from '../access/policy.ts';
+import { AppError } from '../errors.ts';
+import { SESSION_COOKIE, validateSessionToken } from '../modules/identity/sessions.ts';
 
-/** 'public': anyone, signed in or not. Role-based actions join this union with the identity work. */
-export type RouteAccess = 'public';
+export type SignedInActor = Actor & {
+  sessionId: string;
+  name: string | null;
+  email: string | null;
+  locale: 'nl' | 'en';
+  memberships: Array<Membership & { role: Role }>;
+};
 
 declare module 'fastify' {
-  interface FastifyContextConfig {
-    access?: RouteAccess;
+  interface FastifyRequest {
+    actor: SignedInActor | null;
   }
 }
 
-export const accessPlugin = fp(
-  async (app) => {
+/** The signed-in person; throws 401 when there is none (routes marked signed_in always have one). */
+export function actorOf(request: FastifyRequest): SignedInActor {
+  if (!request.actor) throw new AppError('UNAUTHENTICATED');
+  return request.actor;
+}
+
+// Secure whenever the public address is https (behind a proxy the request itself may look like http).
+let secureCookies = false;
+
+export function setSessionCookie(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  token: string,
+  expiresAt: Date,
+) {
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: secureCookies || request.protocol === 'https',
+    expires: expiresAt,
+  });
+}
+
+export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply) {
+  reply.clearCookie(SESSION_COOKIE, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: secureCookies || request.protocol === 'https',
+  });
+}
+
+export const accessPlugin = fp<{ now: () => Date; publicUrl: string | undefined }>(
+  async (app, { now, publicUrl }) => {
+    secureCookies = publicUrl?.startsWith('https://') ?? false;
+    await app.register(cookie);
+    app.decorateRequest('actor', null);
+
     app.addHook('onRoute', (route) => {
+      const methods = Array.isArray(route.method) ? route.method : [route.method];
       const isApi = route.url.startsWith('/api/') && !route.url.startsWith('/api/docs');
-      if (isApi && route.config?.access === undefined) {
-        throw new Error(
-          `Route ${String(route.method)} ${route.url} declares no access rule (config.access).`,
-        );
+      for (const method of methods) {
+        if (isApi && method !== 'HEAD' && !routeRule(method, route.url)) {
+          // Default deny: the route answers 403 to everyone, and the route × role test fails.
+          app.log.warn(`Route ${method} ${route.url} staat niet in de toegangstabel en weigert iedereen.`);
+        }
       }
     });
+
+    app.addHook('onRequest', async (request) => {
+      const url = request.routeOptions.url;
+      if (!url?.startsWith('/api/') || url.startsWith('/api/docs')) return;
+
+      const token = request.cookies[SESSION_COOKIE];
+      if (token) request.actor = await loadActor(request, token, now());
+
+      const method = request.method === 'HEAD' ? 'GET' : request.method;
+      const rule = routeRule(method, url);
+      if (rule === 'public') return;
+      if (rule !== undefined && !request.actor) throw new AppError('UNAUTHENTICATED');
+      if (rule === 'signed_in') return;
+      if (rule === undefined || !mayAttempt(request.actor!, rule)) throw new AppError('FORBIDDEN');
+    });
+
+    async function loadActor(request: FastifyRequest, token: string, at: Date) {
+      const db = app.database.db;
+      const session = await validateSessionToken(db, token, at);
+      if (!session) return null;
+      const person = await db
+        .selectFrom('person')
+        .select(['id', 'name', 'email', 'locale', 'erased_at'])
+        .where('id', '=', session.personId)
+        .executeTakeFirst();
+      if (!person || person.erased_at) return null;
+      const memberships = await db
+        .selectFrom('membership as m')
+        .innerJoin('organisation as o', 'o.id', 'm.organisation_id')
+        .select([
+          'm.id',
+          'm.role',
+          'o.id as organisationId',
+          'o.name as organisationName',
+          'o.type as organisationType',
+        ])
+        .where('m.person_id', '=', person.id)
+        .orderBy('o.name')
+        .execute();
+      request.log.debug({ personId: person.id }, 'signed in');
+      return {
+        personId: person.id,
+        sessionId: session.id,
+        name: person.name,
+        email: person.email,
+        locale: person.locale,
+        memberships,
+      };
+    }
   },
-  { name: 'access' },
+  { name: 'access', dependencies: ['database'] },
 );

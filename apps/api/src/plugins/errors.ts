@@ -4,6 +4,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError } from '../errors.ts';
+import { RateLimitedError } from '../modules/identity/rate-limit.ts';
 
 const codeByStatus: Record<number, ErrorCode> = {
   400: 'VALIDATION',
@@ -43,6 +44,7 @@ export const errorsPlugin = fp(
   async (app) => {
     app.setErrorHandler((error: FastifyError, request, reply) => {
       if (error instanceof AppError) {
+        if (error instanceof RateLimitedError) reply.header('retry-after', String(error.retryAfterSeconds));
         return send(reply, request, error.status, {
           code: error.code,
           message: error.message,

@@ -9,7 +9,6 @@ export const plansRoutes: FastifyPluginAsyncZod<{ now: () => Date }> = async (ap
   app.get(
     '/plans',
     {
-      config: { access: 'public' },
       schema: {
         tags: ['plannen'],
         summary: 'Alle plannen, nieuwste eerst',
@@ -23,7 +22,6 @@ export const plansRoutes: FastifyPluginAsyncZod<{ now: () => Date }> = async (ap
   app.get(
     '/plans/:plan',
     {
-      config: { access: 'public' },
       schema: {
         tags: ['plannen'],
         summary: 'Eén plan met doelen, thema’s en tijdlijn',

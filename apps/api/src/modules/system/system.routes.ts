@@ -8,7 +8,6 @@ export const systemRoutes: FastifyPluginAsyncZod<{ version: string }> = async (a
   app.get(
     '/health',
     {
-      config: { access: 'public' },
       schema: { tags: ['systeem'], summary: 'Het proces draait', response: { 200: HealthReply } },
     },
     async () => ({ status: 'ok' as const, version }),
@@ -17,7 +16,6 @@ export const systemRoutes: FastifyPluginAsyncZod<{ version: string }> = async (a
   app.get(
     '/ready',
     {
-      config: { access: 'public' },
       schema: { tags: ['systeem'], summary: 'De database antwoordt', response: { 200: ReadyReply } },
     },
     async () => {

@@ -1,0 +1,116 @@
+// Access control in one place: which role may do which action, in which scope, and which action
+// each API route needs. Services ask `can`/`assertCan`; the access plugin asks `routeRule`.
+// Anything not in these tables is denied.
+import type { Role } from '@inbreng/shared';
+import { AppError } from '../errors.ts';
+
+/** any: everywhere; own_organisation: only where the person holds a membership of that organisation. */
+export type Scope = 'any' | 'own_organisation';
+
+export const grants = {
+  'organisation:read': { programmateam: 'any', beheerder: 'any' },
+  'organisation:manage': { beheerder: 'any' },
+  'person:read': { programmateam: 'any', beheerder: 'any' },
+  'membership:manage': { beheerder: 'any' },
+  'invitation:manage': { programmateam: 'any', beheerder: 'any' },
+  'audit:read': { beheerder: 'any' },
+  'mail:read': { beheerder: 'any' },
+  'privacy:handle': { beheerder: 'any' },
+} as const satisfies Record<string, Partial<Record<Role, Scope>>>;
+
+export type Action = keyof typeof grants;
+
+/** public: anyone; signed_in: any signed-in person, whatever their roles; otherwise an action. */
+export type RouteRule = 'public' | 'signed_in' | Action;
+
+// Keys are "METHOD /url" exactly as Fastify registers them (including the /api prefix).
+export const routeRules: Record<string, RouteRule> = {
+  'GET /api/health': 'public',
+  'GET /api/ready': 'public',
+  'GET /api/plans': 'public',
+  'GET /api/plans/:plan': 'public',
+
+  'GET /api/auth/methods': 'public',
+  'POST /api/auth/sign-in': 'public',
+  'POST /api/auth/code': 'public',
+  'POST /api/auth/link': 'public',
+  'GET /api/auth/demo': 'public',
+  'POST /api/auth/demo': 'public',
+  'GET /api/auth/oidc/start': 'public',
+  'GET /api/auth/oidc/callback': 'public',
+  'POST /api/auth/sign-out': 'signed_in',
+  'POST /api/auth/sign-out-everywhere': 'signed_in',
+
+  'GET /api/me': 'signed_in',
+  'PATCH /api/me': 'signed_in',
+  'GET /api/me/sessions': 'signed_in',
+  'DELETE /api/me/sessions/:sessionId': 'signed_in',
+  'GET /api/me/data': 'signed_in',
+  'POST /api/me/erasure-request': 'signed_in',
+
+  'GET /api/invitations/preview': 'public',
+  'POST /api/invitations/accept': 'public',
+  'GET /api/invitations': 'invitation:manage',
+  'POST /api/invitations': 'invitation:manage',
+  'POST /api/invitations/csv': 'invitation:manage',
+  'POST /api/invitations/:id/resend': 'invitation:manage',
+  'POST /api/invitations/:id/revoke': 'invitation:manage',
+
+  'GET /api/organisations': 'organisation:read',
+  'POST /api/organisations': 'organisation:manage',
+  'GET /api/organisations/:id': 'organisation:read',
+  'PATCH /api/organisations/:id': 'organisation:manage',
+
+  'GET /api/people': 'person:read',
+  'GET /api/people/:id': 'person:read',
+  'POST /api/people/:id/memberships': 'membership:manage',
+  'DELETE /api/people/:id/memberships/:membershipId': 'membership:manage',
+
+  'GET /api/admin/audit': 'audit:read',
+  'GET /api/admin/audit.csv': 'audit:read',
+  'GET /api/admin/mail': 'mail:read',
+  'GET /api/admin/mail/:id': 'mail:read',
+  'GET /api/admin/privacy-requests': 'privacy:handle',
+  'POST /api/admin/privacy-requests/:id': 'privacy:handle',
+
+  // The demo mailbox exists only in demo mode (the route answers 404 otherwise).
+  'GET /api/demo/mail': 'public',
+  'GET /api/demo/mail/:id': 'public',
+};
+
+/** The part of a signed-in person that access decisions read. */
+export type Actor = {
+  personId: string;
+  memberships: ReadonlyArray<{ organisationId: string; role: Role }>;
+};
+
+export function routeRule(method: string, url: string): RouteRule | undefined {
+  return routeRules[`${method} ${url}`];
+}
+
+/** May this person do this action at all (in some scope)? Used at the route, before any data is read. */
+export function mayAttempt(actor: Actor, action: Action): boolean {
+  const allowed: Partial<Record<Role, Scope>> = grants[action];
+  return actor.memberships.some((m) => allowed[m.role] !== undefined);
+}
+
+/** May this person do this action on something that belongs to `organisationId` (if anything)? */
+export function can(actor: Actor, action: Action, target: { organisationId?: string | null } = {}): boolean {
+  const allowed: Partial<Record<Role, Scope>> = grants[action];
+  return actor.memberships.some((m) => {
+    const scope = allowed[m.role];
+    if (scope === 'any') return true;
+    return scope === 'own_organisation' && target.organisationId === m.organisationId;
+  });
+}
+
+export function assertCan(actor: Actor, action: Action, target: { organisationId?: string | null } = {}) {
+  if (!can(actor, action, target)) throw new AppError('FORBIDDEN');
+}
+
+/** Only a beheerder may hand out the beheerder role; the programme team invites everyone else. */
+export function assertMayGrantRole(actor: Actor, role: Role) {
+  if (role === 'beheerder' && !actor.memberships.some((m) => m.role === 'beheerder')) {
+    throw new AppError('FORBIDDEN', 'Alleen een beheerder kan iemand de rol beheerder geven.');
+  }
+}
