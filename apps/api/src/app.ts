@@ -8,6 +8,8 @@ import rootPackage from '../../../package.json' with { type: 'json' };
 import { repoRoot, type Config } from './config.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { identityRoutes } from './modules/identity/identity.routes.ts';
+import { oidcRoutes } from './modules/identity/oidc.routes.ts';
+import { invitationsRoutes } from './modules/invitations/invitations.routes.ts';
 import { plansRoutes } from './modules/plans/plans.routes.ts';
 import { systemRoutes } from './modules/system/system.routes.ts';
 import { accessPlugin } from './plugins/access.ts';
@@ -81,6 +83,8 @@ export async function buildApp(config: Config, deps: Deps = {}) {
   await app.register(systemRoutes, { prefix: '/api', version });
   await app.register(plansRoutes, { prefix: '/api', now });
   await app.register(identityRoutes, { prefix: '/api', now, baseUrl, demo: config.demo, oidc: config.oidc });
+  await app.register(oidcRoutes, { prefix: '/api', now, baseUrl, oidc: config.oidc });
+  await app.register(invitationsRoutes, { prefix: '/api', now, baseUrl });
   if (config.web) await app.register(webPlugin, { buildDir: webBuildDir });
   return app;
 }
