@@ -10,6 +10,10 @@ import { openDatabase, type Database } from './db/database.ts';
 import { identityRoutes } from './modules/identity/identity.routes.ts';
 import { oidcRoutes } from './modules/identity/oidc.routes.ts';
 import { invitationsRoutes } from './modules/invitations/invitations.routes.ts';
+import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { mailRoutes } from './modules/mail/mail.routes.ts';
+import { organisationsRoutes } from './modules/organisations/organisations.routes.ts';
+import { privacyRoutes } from './modules/privacy/privacy.routes.ts';
 import { plansRoutes } from './modules/plans/plans.routes.ts';
 import { systemRoutes } from './modules/system/system.routes.ts';
 import { accessPlugin } from './plugins/access.ts';
@@ -85,6 +89,10 @@ export async function buildApp(config: Config, deps: Deps = {}) {
   await app.register(identityRoutes, { prefix: '/api', now, baseUrl, demo: config.demo, oidc: config.oidc });
   await app.register(oidcRoutes, { prefix: '/api', now, baseUrl, oidc: config.oidc });
   await app.register(invitationsRoutes, { prefix: '/api', now, baseUrl });
+  await app.register(organisationsRoutes, { prefix: '/api', now });
+  await app.register(auditRoutes, { prefix: '/api', now });
+  await app.register(mailRoutes, { prefix: '/api', now, demo: config.demo });
+  await app.register(privacyRoutes, { prefix: '/api', now });
   if (config.web) await app.register(webPlugin, { buildDir: webBuildDir });
   return app;
 }

@@ -6,6 +6,7 @@ import { ConfigError, configFromEnv } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { MigrationError, migrate } from './db/migrate.ts';
 import { seedDemo } from './demo/seed.ts';
+import { ensureAdmin } from './modules/identity/bootstrap.ts';
 
 const SHUTDOWN_GRACE_MS = 8_000;
 
@@ -26,6 +27,7 @@ async function main() {
       const { seeded } = await seedDemo(database.db);
       if (seeded) process.stdout.write('inbreng: demogegevens toegevoegd\n');
     }
+    if (config.adminEmail) await ensureAdmin(database.db, config.adminEmail);
   } catch (error) {
     await database.close().catch(() => {});
     throw error;
