@@ -19,7 +19,13 @@ const children: ChildProcess[] = [
     {
       cwd: root,
       stdio: 'inherit',
-      env: { ...env, PORT: String(port + 1), INBRENG_WEB: '0' },
+      // Links in e-mails must open the Vite server, where people browse during development.
+      env: {
+        ...env,
+        PORT: String(port + 1),
+        INBRENG_WEB: '0',
+        PUBLIC_URL: process.env.PUBLIC_URL ?? `http://127.0.0.1:${port}`,
+      },
     },
   ),
   spawn('pnpm', ['--filter', '@inbreng/web', 'exec', 'vite', 'dev'], {
