@@ -20,6 +20,10 @@ declare module 'fastify' {
   interface FastifyRequest {
     actor: SignedInActor | null;
   }
+  interface FastifyInstance {
+    /** Secure whenever the public address is https (behind a proxy a request may look like http). */
+    secureCookies: boolean;
+  }
 }
 
 /** The signed-in person; throws 401 when there is none (routes marked signed_in always have one). */
@@ -27,9 +31,6 @@ export function actorOf(request: FastifyRequest): SignedInActor {
   if (!request.actor) throw new AppError('UNAUTHENTICATED');
   return request.actor;
 }
-
-// Secure whenever the public address is https (behind a proxy the request itself may look like http).
-let secureCookies = false;
 
 export function setSessionCookie(
   request: FastifyRequest,
@@ -41,7 +42,7 @@ export function setSessionCookie(
     path: '/',
     httpOnly: true,
     sameSite: 'lax',
-    secure: secureCookies || request.protocol === 'https',
+    secure: request.server.secureCookies || request.protocol === 'https',
     expires: expiresAt,
   });
 }
@@ -51,13 +52,13 @@ export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply)
     path: '/',
     httpOnly: true,
     sameSite: 'lax',
-    secure: secureCookies || request.protocol === 'https',
+    secure: request.server.secureCookies || request.protocol === 'https',
   });
 }
 
 export const accessPlugin = fp<{ now: () => Date; publicUrl: string | undefined }>(
   async (app, { now, publicUrl }) => {
-    secureCookies = publicUrl?.startsWith('https://') ?? false;
+    app.decorate('secureCookies', publicUrl?.startsWith('https://') ?? false);
     await app.register(cookie);
     app.decorateRequest('actor', null);
 
