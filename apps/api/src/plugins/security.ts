@@ -23,12 +23,17 @@ export const securityPlugin = fp<{ publicUrl: string | undefined }>(
       }
     });
 
+    // Set on the raw response, first thing: the web pages are written by SvelteKit on a hijacked
+    // reply, where Fastify's onSend never runs, and Node merges these into whatever it writes.
+    app.addHook('onRequest', async (_request, reply) => {
+      reply.raw.setHeader('x-content-type-options', 'nosniff');
+      reply.raw.setHeader('referrer-policy', 'same-origin');
+      reply.raw.setHeader('x-frame-options', 'DENY');
+      reply.raw.setHeader('cross-origin-opener-policy', 'same-origin');
+      if (https) reply.raw.setHeader('strict-transport-security', 'max-age=31536000; includeSubDomains');
+    });
+
     app.addHook('onSend', async (request, reply) => {
-      reply.header('x-content-type-options', 'nosniff');
-      reply.header('referrer-policy', 'same-origin');
-      reply.header('x-frame-options', 'DENY');
-      reply.header('cross-origin-opener-policy', 'same-origin');
-      if (https) reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
       const url = request.routeOptions.url ?? request.url;
       // API answers are data, never documents: nothing in them may run or be framed.
       if (url.startsWith('/api/') && !url.startsWith('/api/docs')) {

@@ -22,7 +22,6 @@ export async function webPlugin(app: FastifyInstance, { buildDir }: { buildDir: 
   app.route({
     method: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
     url: '/*',
-    config: { access: 'public' },
     handler: (request, reply) => {
       if (request.url.startsWith('/api/') || request.url === '/api') return reply.callNotFound();
       if (!handler) {

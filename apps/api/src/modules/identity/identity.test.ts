@@ -275,3 +275,23 @@ describe('sessions', () => {
     expect(sameSite.statusCode).toBe(200);
   });
 });
+
+describe('security headers', () => {
+  it('sends HSTS, nosniff, a strict referrer policy and a closed CSP with every API answer', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/api/health' });
+    expect(response.headers['strict-transport-security']).toMatch(/max-age=\d+/);
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['referrer-policy']).toBe('same-origin');
+    expect(response.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
+  });
+
+  it('refuses a sign-in body larger than a person would ever send', async () => {
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: { email: `${'a'.repeat(10_000)}@voorbeeld.nl` },
+    });
+    expect(response.statusCode).toBe(413);
+    expect(ErrorBody.parse(response.json()).error.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+});
