@@ -32,6 +32,11 @@ export function actorOf(request: FastifyRequest): SignedInActor {
   return request.actor;
 }
 
+/** Secure whenever the public address is https (behind a proxy a request may look like http). */
+export function cookieSecure(request: FastifyRequest): boolean {
+  return request.server.secureCookies || request.protocol === 'https';
+}
+
 export function setSessionCookie(
   request: FastifyRequest,
   reply: FastifyReply,
@@ -42,7 +47,7 @@ export function setSessionCookie(
     path: '/',
     httpOnly: true,
     sameSite: 'lax',
-    secure: request.server.secureCookies || request.protocol === 'https',
+    secure: cookieSecure(request),
     expires: expiresAt,
   });
 }
@@ -52,7 +57,7 @@ export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply)
     path: '/',
     httpOnly: true,
     sameSite: 'lax',
-    secure: request.server.secureCookies || request.protocol === 'https',
+    secure: cookieSecure(request),
   });
 }
 
