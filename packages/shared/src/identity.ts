@@ -259,9 +259,11 @@ export const InvitationCsvRow = z.object({
   line: z.number().int(),
   email: z.string(),
   accepted: z.boolean(),
-  /** Why the row was not accepted, in Dutch; absent when accepted. */
+  /** Why the row was not accepted, in Dutch, without the line (shown beside it); absent when accepted. */
   reason: z.string().optional(),
   invitationId: z.uuid().optional(),
+  /** Accepted rows only: true when an open invitation already existed and was sent again. */
+  resent: z.boolean().optional(),
 });
 export const InvitationCsvReport = z.object({
   accepted: z.number().int(),
@@ -320,6 +322,7 @@ export const auditActionLabels: Record<string, string> = {
   'sign_out.everywhere': 'Overal uitgelogd',
   'session.revoked': 'Sessie beëindigd',
   'profile.updated': 'Profiel gewijzigd',
+  'person.oidc_linked': 'Gekoppeld aan Hecht-account',
   'organisation.created': 'Organisatie aangemaakt',
   'organisation.updated': 'Organisatie gewijzigd',
   'membership.added': 'Lidmaatschap toegevoegd',
