@@ -59,7 +59,10 @@ export async function buildApp(config: Config, deps: Deps = {}) {
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
     bodyLimit: 1024 * 1024,
-    trustProxy: config.publicUrl?.startsWith('https://') ?? false,
+    // Behind an https proxy, trust its X-Forwarded-* headers. Otherwise trust them only from this
+    // machine: the web pages' server side calls the API over loopback and names the visitor's address,
+    // so rate limits count visitors, not the web server.
+    trustProxy: config.publicUrl?.startsWith('https://') ? true : ['127.0.0.1', '::1', '::ffff:127.0.0.1'],
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProvider>();
 

@@ -19,6 +19,11 @@ async function main() {
   const config = configFromEnv();
   // The web app runs inside this process and finds the API through this origin (see apps/web api.ts).
   if (config.publicUrl) process.env.ORIGIN ??= config.publicUrl;
+  // Behind an https proxy the visitor's address is in X-Forwarded-For (SvelteKit's getClientAddress).
+  if (config.publicUrl?.startsWith('https://')) {
+    process.env.ADDRESS_HEADER ??= 'x-forwarded-for';
+    process.env.XFF_DEPTH ??= '1';
+  }
 
   const database = await openDatabase(config);
   try {
