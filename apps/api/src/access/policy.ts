@@ -109,8 +109,12 @@ export function assertCan(actor: Actor, action: Action, target: { organisationId
 }
 
 /** Only a beheerder may hand out the beheerder role; the programme team invites everyone else. */
+export function mayGrantRole(actor: Actor, role: Role): boolean {
+  return role !== 'beheerder' || actor.memberships.some((m) => m.role === 'beheerder');
+}
+
 export function assertMayGrantRole(actor: Actor, role: Role) {
-  if (role === 'beheerder' && !actor.memberships.some((m) => m.role === 'beheerder')) {
+  if (!mayGrantRole(actor, role)) {
     throw new AppError('FORBIDDEN', 'Alleen een beheerder kan iemand de rol beheerder geven.');
   }
 }

@@ -14,7 +14,7 @@ import {
   roleLabels,
 } from '@inbreng/shared';
 import type { Kysely } from 'kysely';
-import { assertMayGrantRole } from '../../access/policy.ts';
+import { assertMayGrantRole, mayGrantRole } from '../../access/policy.ts';
 import type { DB } from '../../db/schema.ts';
 import { AppError, notFound } from '../../errors.ts';
 import type { SignedInActor } from '../../plugins/access.ts';
@@ -111,16 +111,6 @@ function alreadyMember(who: string, role: Role, organisationName: string): AppEr
     'CONFLICT',
     `${who} is al ${roleLabels[role].toLowerCase()} bij ${organisationName}. Een uitnodiging is niet nodig.`,
   );
-}
-
-/** The one rule in access/policy.ts, asked as a question so a CSV row can be rejected instead. */
-function mayGrant(actor: SignedInActor, role: Role): boolean {
-  try {
-    assertMayGrantRole(actor, role);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 export function createInvitationsService({ db, jobs, baseUrl, identity }: Deps) {
@@ -262,7 +252,7 @@ export function createInvitationsService({ db, jobs, baseUrl, identity }: Deps) 
       const checked = checkRows(rows, {
         findOrganisation: organisationFinder(await q.allOrganisations(db)),
         holds: (key) => held.has(keyOf(key)),
-        mayGrant: (role) => mayGrant(actor, role),
+        mayGrant: (role) => mayGrantRole(actor, role),
       });
 
       const good = checked.filter((row) => row.target);
