@@ -17,8 +17,6 @@ function fail(message: string): never {
 
 async function main() {
   const config = configFromEnv();
-  // The web app runs inside this process and finds the API through this origin (see apps/web api.ts).
-  if (config.publicUrl) process.env.ORIGIN ??= config.publicUrl;
   // Behind an https proxy the visitor's address is in X-Forwarded-For (SvelteKit's getClientAddress).
   if (config.publicUrl?.startsWith('https://')) {
     process.env.ADDRESS_HEADER ??= 'x-forwarded-for';

@@ -78,12 +78,17 @@ export const accessPlugin = fp<{ now: () => Date; publicUrl: string | undefined 
       }
     });
 
-    app.addHook('onRequest', async (request) => {
+    app.addHook('onRequest', async (request, reply) => {
       const url = request.routeOptions.url;
       if (!url?.startsWith('/api/') || url.startsWith('/api/docs')) return;
 
       const token = request.cookies[SESSION_COOKIE];
-      if (token) request.actor = await loadActor(request, token, now());
+      if (token) {
+        const loaded = await loadActor(token, now());
+        request.actor = loaded?.actor ?? null;
+        // The session slid forward in the database; the browser's cookie must follow.
+        if (loaded?.extendedUntil) setSessionCookie(request, reply, token, loaded.extendedUntil);
+      }
 
       const method = request.method === 'HEAD' ? 'GET' : request.method;
       const rule = routeRule(method, url);
@@ -93,7 +98,7 @@ export const accessPlugin = fp<{ now: () => Date; publicUrl: string | undefined 
       if (rule === undefined || !mayAttempt(request.actor!, rule)) throw new AppError('FORBIDDEN');
     });
 
-    async function loadActor(request: FastifyRequest, token: string, at: Date) {
+    async function loadActor(token: string, at: Date) {
       const db = app.database.db;
       const session = await validateSessionToken(db, token, at);
       if (!session) return null;
@@ -116,8 +121,7 @@ export const accessPlugin = fp<{ now: () => Date; publicUrl: string | undefined 
         .where('m.person_id', '=', person.id)
         .orderBy('o.name')
         .execute();
-      request.log.debug({ personId: person.id }, 'signed in');
-      return {
+      const actor: SignedInActor = {
         personId: person.id,
         sessionId: session.id,
         name: person.name,
@@ -125,6 +129,7 @@ export const accessPlugin = fp<{ now: () => Date; publicUrl: string | undefined 
         locale: person.locale,
         memberships,
       };
+      return { actor, extendedUntil: session.extended ? session.expiresAt : undefined };
     }
   },
   { name: 'access', dependencies: ['database'] },

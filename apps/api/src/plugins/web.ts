@@ -10,6 +10,12 @@ import type { FastifyInstance } from 'fastify';
 type NodeHandler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 
 export async function webPlugin(app: FastifyInstance, { buildDir }: { buildDir: string }) {
+  // adapter-node reads these when its handler is imported. It assumes https unless a header tells the
+  // protocol, and SvelteKit would then refuse every form post on a plain-http install as cross-site.
+  // We set that header ourselves below, from what Fastify knows (the socket, or a trusted proxy).
+  process.env.PROTOCOL_HEADER ??= 'x-forwarded-proto';
+  // Room for a CSV of invitations (512 kB of text) in a multipart form.
+  process.env.BODY_SIZE_LIMIT ??= '2M';
   const handlerFile = path.join(buildDir, 'handler.js');
   const handler = fs.existsSync(handlerFile)
     ? ((await import(pathToFileURL(handlerFile).href)) as { handler: NodeHandler }).handler
@@ -30,6 +36,8 @@ export async function webPlugin(app: FastifyInstance, { buildDir }: { buildDir: 
           .type('text/plain; charset=utf-8')
           .send('De webapp van Inbreng is nog niet gebouwd. Start Inbreng met ./inbreng start.');
       }
+      // Overwrite, never pass on: a visitor must not be able to choose the protocol SvelteKit sees.
+      request.raw.headers['x-forwarded-proto'] = request.protocol;
       reply.hijack();
       handler(request.raw, reply.raw, () => {
         reply.raw.statusCode = 404;

@@ -245,6 +245,31 @@ describe('sessions', () => {
     expect(me.statusCode).toBe(401);
   });
 
+  it('slides: a session used after half its life lasts another 30 days, and the cookie says so', async () => {
+    const cookie = await demoSession();
+    clock = new Date(clock.getTime() + 20 * 24 * 3600_000);
+    try {
+      const response = await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie } });
+      expect(response.statusCode).toBe(200);
+      const renewed = response.cookies.find((c) => c.name === 'inbreng_session');
+      expect(renewed?.expires?.getTime()).toBe(clock.getTime() + 30 * 24 * 3600_000);
+    } finally {
+      clock = new Date(DEMO_NOW);
+    }
+  });
+
+  it('ends a session that was not used for 30 days', async () => {
+    const cookie = await demoSession();
+    clock = new Date(clock.getTime() + 31 * 24 * 3600_000);
+    try {
+      expect((await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie } })).statusCode).toBe(
+        401,
+      );
+    } finally {
+      clock = new Date(DEMO_NOW);
+    }
+  });
+
   it('refuses a forged cookie', async () => {
     const cookie = await demoSession();
     const forged = cookie.replace(/\.[a-z0-9]+$/, '.aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa');

@@ -8,7 +8,7 @@ export const SESSION_COOKIE = 'inbreng_session';
 const DAY = 24 * 60 * 60 * 1000;
 export const SESSION_LIFETIME = 30 * DAY;
 
-export type SessionRecord = { id: string; personId: string; expiresAt: Date };
+export type SessionRecord = { id: string; personId: string; expiresAt: Date; extended?: boolean };
 
 export async function createSession(
   db: Kysely<DB>,
@@ -66,7 +66,7 @@ export async function validateSessionToken(
       .where('id', '=', id)
       .execute();
   }
-  return { id: row.id, personId: row.person_id, expiresAt };
+  return { id: row.id, personId: row.person_id, expiresAt, extended: slide };
 }
 
 /** "Chrome op Windows": enough for a person to recognise a session, nothing to fingerprint them by. */

@@ -9,6 +9,7 @@ import {
   PrivacyRequestQuery,
 } from '@inbreng/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { actorOf } from '../../plugins/access.ts';
 import { createPrivacyService } from './privacy.service.ts';
 
@@ -20,11 +21,13 @@ export const privacyRoutes: FastifyPluginAsyncZod<{ now: () => Date }> = async (
     {
       schema: {
         tags: ['profiel'],
-        summary: 'Alles wat Inbreng over mij bewaart (JSON)',
+        summary:
+          'Alles wat Inbreng over mij bewaart (JSON); download=1 als bestand (wordt gelogd als export)',
+        querystring: z.object({ download: z.enum(['0', '1']).default('0') }),
         response: { 200: MyData },
       },
     },
-    (request) => privacy.myData(actorOf(request)),
+    (request) => privacy.myData(actorOf(request), request.query.download === '1'),
   );
 
   app.post(

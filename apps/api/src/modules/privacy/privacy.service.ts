@@ -94,7 +94,8 @@ export function createPrivacyService(db: Kysely<DB>, now: () => Date) {
   }
 
   return {
-    async myData(actor: SignedInActor): Promise<MyData> {
+    /** download: the person saves it as a file (an export); otherwise they look at it on the page. */
+    async myData(actor: SignedInActor, download: boolean): Promise<MyData> {
       const at = now();
       const id = actor.personId;
       const [person, memberships, sessions, invitations, mails, events, requests] = await Promise.all([
@@ -134,7 +135,7 @@ export function createPrivacyService(db: Kysely<DB>, now: () => Date) {
       ]);
       await audit(db, {
         actorId: id,
-        action: 'personal_data.exported',
+        action: download ? 'personal_data.exported' : 'personal_data.viewed',
         subjectType: 'person',
         subjectId: id,
         at,
