@@ -17,3 +17,15 @@ export function daysBetween(fromIsoDate: string, toIsoDate: string): number {
   const day = 24 * 60 * 60 * 1000;
   return Math.round((Date.parse(`${toIsoDate}T00:00:00Z`) - Date.parse(`${fromIsoDate}T00:00:00Z`)) / day);
 }
+
+/** A moment (ISO with offset) in Dutch time, the same on server and browser: "23 november 2026 14:05". */
+export function formatDateTime(iso: string): string {
+  return new Intl.DateTimeFormat(intlLocale(), {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'Europe/Amsterdam',
+  }).format(new Date(iso));
+}

@@ -1,8 +1,45 @@
-// Typed client of the Inbreng API for server-side loads. The web app knows the API only through
-// its HTTP contract: the shapes come from @inbreng/shared and every reply is checked against them.
-import { ErrorBody, Page, PageQuery, PlanDetail, PlanSummary } from '@inbreng/shared';
-import type { RequestEvent } from '@sveltejs/kit';
-import type { z } from 'zod';
+// Typed client of the Inbreng API for server-side loads and actions. The web app knows the API only
+// through its HTTP contract: the shapes come from @inbreng/shared and every reply is checked against
+// them. The browser's session cookie goes along with each call, and cookies the API sets or clears
+// (sign-in, sign-out) are passed on to the browser.
+import {
+  AuditEvent,
+  DemoAccountList,
+  ErrorBody,
+  Invitation,
+  InvitationCsvReport,
+  InvitationPreview,
+  MailDetail,
+  MailSummary,
+  Me,
+  MyData,
+  Organisation,
+  Page,
+  PersonSummary,
+  PlanDetail,
+  PlanSummary,
+  PrivacyRequest,
+  SessionList,
+  SignedIn,
+  SignInMethods,
+  SignInRequested,
+  type AuditQuery,
+  type DemoAccount,
+  type InvitationInput,
+  type InvitationQuery,
+  type MailQuery,
+  type MembershipInput,
+  type OrganisationInput,
+  type OrganisationQuery,
+  type PageQuery,
+  type PersonQuery,
+  type PrivacyDecision,
+  type ProfileInput,
+} from '@inbreng/shared';
+import type { Cookies, RequestEvent } from '@sveltejs/kit';
+import { z } from 'zod';
+
+export const SESSION_COOKIE = 'inbreng_session';
 
 export class ApiError extends Error {
   readonly status: number;
@@ -24,24 +61,113 @@ function apiBase(): string {
   return process.env.INBRENG_API_URL ?? 'http://127.0.0.1:3000';
 }
 
-const forwardedHeaders = ['cookie', 'accept-language', 'x-request-id'];
+type Query = Record<string, string | number | undefined | null>;
 
-export function api(event: Pick<RequestEvent, 'fetch' | 'request'>) {
-  async function call<T extends z.ZodType>(path: string, schema: T): Promise<z.infer<T>> {
+/** `path?query`, leaving out empty values so the API applies its defaults. */
+export function withQuery(path: string, query: Query = {}): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const search = params.toString();
+  return search ? `${path}?${search}` : path;
+}
+
+type CookieOptions = NonNullable<Parameters<Cookies['set']>[2]>;
+type ParsedCookie = { name: string; value: string; options: CookieOptions; expired: boolean };
+
+/** One Set-Cookie header → what `event.cookies.set` needs. Only the attributes the API uses. */
+export function parseSetCookie(header: string, now = Date.now()): ParsedCookie | undefined {
+  const [pair = '', ...attributes] = header.split(';').map((part) => part.trim());
+  const eq = pair.indexOf('=');
+  if (eq <= 0) return undefined;
+  const options: CookieOptions = { path: '/', httpOnly: false, secure: false, encode: (v) => v };
+  const cookie: ParsedCookie = {
+    name: pair.slice(0, eq),
+    value: pair.slice(eq + 1),
+    options,
+    expired: false,
+  };
+  for (const attribute of attributes) {
+    const [key = '', ...rest] = attribute.split('=');
+    const value = rest.join('=');
+    switch (key.toLowerCase()) {
+      case 'path':
+        options.path = value || '/';
+        break;
+      case 'expires': {
+        const expires = new Date(value);
+        if (!Number.isNaN(expires.getTime())) {
+          options.expires = expires;
+          if (expires.getTime() <= now) cookie.expired = true;
+        }
+        break;
+      }
+      case 'max-age': {
+        const maxAge = Number(value);
+        if (Number.isFinite(maxAge)) {
+          options.maxAge = maxAge;
+          if (maxAge <= 0) cookie.expired = true;
+        }
+        break;
+      }
+      case 'httponly':
+        options.httpOnly = true;
+        break;
+      case 'secure':
+        options.secure = true;
+        break;
+      case 'samesite': {
+        const sameSite = value.toLowerCase();
+        if (sameSite === 'lax' || sameSite === 'strict' || sameSite === 'none') options.sameSite = sameSite;
+        break;
+      }
+    }
+  }
+  return cookie;
+}
+
+/** The part of a SvelteKit request the client needs: the cookies (read and written) and a few headers. */
+export type ApiEvent = Pick<RequestEvent, 'cookies' | 'request'>;
+
+// The user agent names the device in the session list. The forwarded-for/-proto headers of a reverse
+// proxy go along so that, where the API trusts its proxy, rate limits count per visitor, not per server.
+const forwardedHeaders = [
+  'accept-language',
+  'user-agent',
+  'x-request-id',
+  'x-forwarded-for',
+  'x-forwarded-proto',
+];
+
+export function api(event: ApiEvent) {
+  // Plain fetch, not event.fetch: the API is another server to SvelteKit, even when it answers on the
+  // same origin, so SvelteKit must neither route the call through its own handler nor add an Origin.
+  async function send(method: string, path: string, body?: unknown): Promise<Response> {
     const headers = new Headers({ accept: 'application/json' });
     for (const name of forwardedHeaders) {
       const value = event.request.headers.get(name);
       if (value) headers.set(name, value);
     }
+    // cookies.get sees what this same request already set or deleted (after a sign-in, say).
+    const session = event.cookies.get(SESSION_COOKIE);
+    if (session) headers.set('cookie', `${SESSION_COOKIE}=${session}`);
+    if (body !== undefined) headers.set('content-type', 'application/json');
+
     let response: Response;
     try {
-      response = await event.fetch(`${apiBase()}${path}`, { headers });
+      response = await fetch(`${apiBase()}${path}`, {
+        method,
+        headers,
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+        redirect: 'manual',
+      });
     } catch {
       throw new ApiError(503, { code: 'DATABASE_UNAVAILABLE', message: 'De API is niet bereikbaar.' });
     }
-    const body: unknown = await response.json().catch(() => undefined);
+    relayCookies(response);
     if (!response.ok) {
-      const parsed = ErrorBody.safeParse(body);
+      const parsed = ErrorBody.safeParse(await response.json().catch(() => undefined));
       throw new ApiError(
         response.status,
         parsed.success
@@ -49,17 +175,113 @@ export function api(event: Pick<RequestEvent, 'fetch' | 'request'>) {
           : { code: 'INTERNAL', message: `API antwoordde ${response.status}` },
       );
     }
-    return schema.parse(body);
+    return response;
   }
 
+  function relayCookies(response: Response) {
+    for (const header of response.headers.getSetCookie()) {
+      const cookie = parseSetCookie(header);
+      if (!cookie) continue;
+      if (cookie.expired || cookie.value === '') {
+        event.cookies.delete(cookie.name, cookie.options);
+      } else {
+        event.cookies.set(cookie.name, cookie.value, cookie.options);
+      }
+    }
+  }
+
+  async function call<T extends z.ZodType>(
+    method: string,
+    path: string,
+    schema: T,
+    body?: unknown,
+  ): Promise<z.infer<T>> {
+    const response = await send(method, path, body);
+    return schema.parse(await response.json());
+  }
+
+  const get = <T extends z.ZodType>(path: string, schema: T, query?: Query) =>
+    call('GET', withQuery(path, query), schema);
+  /** For writes whose answer the page does not show. */
+  const write = async (method: string, path: string, body?: unknown) => {
+    await send(method, path, body);
+  };
+  const id = (value: string) => encodeURIComponent(value);
+
   return {
+    /** The raw answer, for endpoints that pass a download on to the browser. */
+    download: (path: string, query?: Query) => send('GET', withQuery(path, query)),
+
     plans: {
-      list: (query: Partial<PageQuery> = {}) =>
-        call(
-          `/api/plans?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}`,
-          Page(PlanSummary),
-        ),
-      get: (reference: string) => call(`/api/plans/${encodeURIComponent(reference)}`, PlanDetail),
+      list: (query: Partial<PageQuery> = {}) => get('/api/plans', Page(PlanSummary), query),
+      get: (reference: string) => get(`/api/plans/${id(reference)}`, PlanDetail),
+    },
+
+    auth: {
+      methods: () => get('/api/auth/methods', SignInMethods),
+      requestSignIn: (email: string) => call('POST', '/api/auth/sign-in', SignInRequested, { email }),
+      signInWithCode: (email: string, code: string) =>
+        call('POST', '/api/auth/code', SignedIn, { email, code }),
+      signInWithLink: (token: string) => call('POST', '/api/auth/link', SignedIn, { token }),
+      demoAccounts: () => get('/api/auth/demo', DemoAccountList),
+      signInAsDemo: (account: DemoAccount) => call('POST', '/api/auth/demo', SignedIn, { account }),
+      signOut: () => write('POST', '/api/auth/sign-out', {}),
+      signOutEverywhere: () => write('POST', '/api/auth/sign-out-everywhere', {}),
+    },
+
+    me: {
+      get: () => get('/api/me', Me),
+      update: (input: ProfileInput) => call('PATCH', '/api/me', Me, input),
+      sessions: () => get('/api/me/sessions', SessionList),
+      endSession: (sessionId: string) => write('DELETE', `/api/me/sessions/${id(sessionId)}`),
+      data: () => get('/api/me/data', MyData),
+      requestErasure: (reason: string | undefined) =>
+        call('POST', '/api/me/erasure-request', PrivacyRequest, reason ? { reason } : {}),
+    },
+
+    invitations: {
+      preview: (token: string) => get('/api/invitations/preview', InvitationPreview, { token }),
+      accept: (token: string, name: string) =>
+        call('POST', '/api/invitations/accept', SignedIn, { token, name }),
+      list: (query: Partial<InvitationQuery>) => get('/api/invitations', Page(Invitation), query),
+      create: (input: InvitationInput) => write('POST', '/api/invitations', input),
+      uploadCsv: (csv: string) => call('POST', '/api/invitations/csv', InvitationCsvReport, { csv }),
+      resend: (invitationId: string) => write('POST', `/api/invitations/${id(invitationId)}/resend`, {}),
+      revoke: (invitationId: string) => write('POST', `/api/invitations/${id(invitationId)}/revoke`, {}),
+    },
+
+    organisations: {
+      list: (query: Partial<OrganisationQuery>) => get('/api/organisations', Page(Organisation), query),
+      get: (organisationId: string) => get(`/api/organisations/${id(organisationId)}`, Organisation),
+      create: (input: OrganisationInput) => call('POST', '/api/organisations', Organisation, input),
+      update: (organisationId: string, input: OrganisationInput) =>
+        call('PATCH', `/api/organisations/${id(organisationId)}`, Organisation, input),
+    },
+
+    people: {
+      list: (query: Partial<PersonQuery>) => get('/api/people', Page(PersonSummary), query),
+      get: (personId: string) => get(`/api/people/${id(personId)}`, PersonSummary),
+      addMembership: (personId: string, input: MembershipInput) =>
+        write('POST', `/api/people/${id(personId)}/memberships`, input),
+      removeMembership: (personId: string, membershipId: string) =>
+        write('DELETE', `/api/people/${id(personId)}/memberships/${id(membershipId)}`),
+    },
+
+    admin: {
+      audit: (query: Partial<AuditQuery>) => get('/api/admin/audit', Page(AuditEvent), query),
+      mail: (query: Partial<MailQuery>) => get('/api/admin/mail', Page(MailSummary), query),
+      mailDetail: (mailId: string) => get(`/api/admin/mail/${id(mailId)}`, MailDetail),
+      privacyRequests: (query: { page?: number; pageSize?: number; state?: string }) =>
+        get('/api/admin/privacy-requests', Page(PrivacyRequest), query),
+      decide: (requestId: string, decision: PrivacyDecision) =>
+        write('POST', `/api/admin/privacy-requests/${id(requestId)}`, decision),
+    },
+
+    demo: {
+      mail: (query: Partial<MailQuery>) => get('/api/demo/mail', Page(MailSummary), query),
+      mailDetail: (mailId: string) => get(`/api/demo/mail/${id(mailId)}`, MailDetail),
     },
   };
 }
+
+export type Api = ReturnType<typeof api>;

@@ -1,0 +1,11 @@
+import { api } from '#lib/server/api.ts';
+import { pageError } from '#lib/server/errors.ts';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+  try {
+    return { mail: await api(event).demo.mailDetail(event.params.id) };
+  } catch (cause) {
+    pageError(cause);
+  }
+};
