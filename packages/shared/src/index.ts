@@ -4,3 +4,4 @@ export * from './pagination.ts';
 export * from './health.ts';
 export * from './plans.ts';
 export * from './identity.ts';
+export * from './rounds.ts';

@@ -16,6 +16,22 @@ export const grants = {
   'audit:read': { beheerder: 'any' },
   'mail:read': { beheerder: 'any' },
   'privacy:handle': { beheerder: 'any' },
+  'round:manage': { programmateam: 'any' },
+  'contribution:read': { programmateam: 'any', adviesraad_lid: 'any' },
+  'contribution:export': { programmateam: 'any' },
+  'contribution:record_meeting': { programmateam: 'any' },
+  'response:read': {
+    programmateam: 'any',
+    gemeente_ambtenaar: 'own_organisation',
+    ketenpartner: 'own_organisation',
+    adviesraad_lid: 'own_organisation',
+  },
+  'response:edit': {
+    gemeente_ambtenaar: 'own_organisation',
+    ketenpartner: 'own_organisation',
+    adviesraad_lid: 'own_organisation',
+  },
+  'tracker:read': { programmateam: 'any' },
 } as const satisfies Record<string, Partial<Record<Role, Scope>>>;
 
 export type Action = keyof typeof grants;
@@ -72,6 +88,42 @@ export const routeRules: Record<string, RouteRule> = {
   'GET /api/admin/mail/:id': 'mail:read',
   'GET /api/admin/privacy-requests': 'privacy:handle',
   'POST /api/admin/privacy-requests/:id': 'privacy:handle',
+
+  // Rounds: everyone signed in sees the rounds that ask them (the service filters); the team manages.
+  'GET /api/rounds': 'signed_in',
+  'POST /api/rounds': 'round:manage',
+  'GET /api/rounds/:roundId': 'signed_in',
+  'PATCH /api/rounds/:roundId': 'round:manage',
+  'POST /api/rounds/:roundId/transition': 'round:manage',
+  'POST /api/rounds/:roundId/questions': 'round:manage',
+  'PATCH /api/rounds/:roundId/questions/:questionId': 'round:manage',
+  'DELETE /api/rounds/:roundId/questions/:questionId': 'round:manage',
+  'GET /api/me/open': 'signed_in',
+  'PATCH /api/me/notifications': 'signed_in',
+
+  // Contributions: the form, autosave and submit are for whoever the round asks (the service checks).
+  'GET /api/rounds/:roundId/themes/:themeId/form': 'signed_in',
+  'PUT /api/contributions/draft': 'signed_in',
+  'POST /api/contributions': 'signed_in',
+  'GET /api/contributions/:contributionId': 'signed_in',
+  'PATCH /api/contributions/:contributionId': 'signed_in',
+  'GET /api/me/contributions': 'signed_in',
+  'GET /api/contributions': 'contribution:read',
+  'GET /api/contributions.csv': 'contribution:export',
+  'POST /api/meeting-input': 'contribution:record_meeting',
+
+  // Gemeente responses and the tracker.
+  'GET /api/me/responses': 'signed_in',
+  'GET /api/rounds/:roundId/responses/:organisationId': 'response:read',
+  'PUT /api/rounds/:roundId/responses/:organisationId/answers/:questionId': 'response:edit',
+  'POST /api/rounds/:roundId/responses/:organisationId/presence': 'response:edit',
+  'POST /api/rounds/:roundId/responses/:organisationId/submit': 'response:edit',
+  'POST /api/rounds/:roundId/responses/:organisationId/reopen': 'round:manage',
+  'GET /api/rounds/:roundId/tracker': 'tracker:read',
+  'POST /api/rounds/:roundId/reminders': 'round:manage',
+
+  // Live updates (Server-Sent Events); each topic is checked by the events service.
+  'GET /api/events': 'signed_in',
 
   // The demo mailbox exists only in demo mode (the route answers 404 otherwise).
   'GET /api/demo/mail': 'public',

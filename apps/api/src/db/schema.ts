@@ -74,6 +74,7 @@ export interface PersonTable {
   created_at: CreatedAt;
   last_sign_in_at: NullableTimestamp;
   erased_at: NullableTimestamp;
+  notify: Generated<'immediate' | 'daily' | 'none'>;
 }
 
 export interface MembershipTable {
@@ -184,6 +185,116 @@ export interface PrivacyRequestTable {
   handled_note: string | null;
 }
 
+export type RoundStateName = 'draft' | 'open' | 'closed' | 'reported';
+type Json<T> = ColumnType<T, string | undefined, string>;
+
+export interface RoundTable {
+  id: Generated<string>;
+  plan_id: string;
+  title: string;
+  purpose: Generated<string>;
+  state: Generated<RoundStateName>;
+  opens_on: string;
+  closes_on: string;
+  milestone_id: string | null;
+  reminder_days: Generated<number>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  opened_at: NullableTimestamp;
+  closed_at: NullableTimestamp;
+  reported_at: NullableTimestamp;
+  reminded_at: NullableTimestamp;
+}
+
+export interface RoundAudienceTable {
+  round_id: string;
+  audience: 'group' | 'organisation';
+  role: 'medewerker' | 'adviesraad_lid' | 'gemeente_ambtenaar' | 'ketenpartner' | null;
+  organisation_id: string | null;
+}
+
+export interface RoundThemeTable {
+  round_id: string;
+  theme_id: string;
+  position: number;
+}
+
+export interface QuestionTable {
+  id: Generated<string>;
+  round_id: string;
+  theme_id: string;
+  position: number;
+  kind: 'open' | 'single' | 'multiple' | 'scale' | 'addition';
+  prompt: string;
+  help: Generated<string>;
+  options: Json<string[]>;
+  required: Generated<boolean>;
+}
+
+export interface ContributionTable {
+  id: Generated<string>;
+  round_id: string;
+  theme_id: string;
+  author_id: string | null;
+  organisation_id: string | null;
+  visibility: Generated<'name' | 'organisation' | 'anonymous'>;
+  source: Generated<'form' | 'meeting'>;
+  meeting_date: string | null;
+  meeting_source: string | null;
+  state: Generated<'draft' | 'submitted'>;
+  client_key: string;
+  body: Generated<string>;
+  search: ColumnType<string, never, never>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  submitted_at: NullableTimestamp;
+}
+
+export interface AnswerTable {
+  contribution_id: string;
+  question_id: string;
+  text: Generated<string>;
+  choices: Json<string[]>;
+  scale: number | null;
+}
+
+export interface GemeenteResponseTable {
+  id: Generated<string>;
+  round_id: string;
+  organisation_id: string;
+  state: Generated<'drafting' | 'submitted'>;
+  submitted_by: string | null;
+  submitted_at: NullableTimestamp;
+  reopened_reason: string | null;
+  created_at: CreatedAt;
+  last_activity_at: UpdatedAt;
+}
+
+export interface ResponseAnswerTable {
+  response_id: string;
+  question_id: string;
+  text: Generated<string>;
+  choices: Json<string[]>;
+  scale: number | null;
+  version: Generated<number>;
+  updated_by: string | null;
+  updated_at: UpdatedAt;
+}
+
+export interface ResponsePresenceTable {
+  response_id: string;
+  person_id: string;
+  seen_at: Timestamp;
+}
+
+export interface RoundNoticeTable {
+  round_id: string;
+  person_id: string;
+  kind: 'opened' | 'reminder';
+  sent_at: Timestamp;
+}
+
 export interface DB {
   schema_migration: SchemaMigrationTable;
   plan: PlanTable;
@@ -201,6 +312,16 @@ export interface DB {
   job: JobTable;
   mail_message: MailMessageTable;
   privacy_request: PrivacyRequestTable;
+  round: RoundTable;
+  round_audience: RoundAudienceTable;
+  round_theme: RoundThemeTable;
+  question: QuestionTable;
+  contribution: ContributionTable;
+  answer: AnswerTable;
+  gemeente_response: GemeenteResponseTable;
+  response_answer: ResponseAnswerTable;
+  response_presence: ResponsePresenceTable;
+  round_notice: RoundNoticeTable;
 }
 
 export type PlanRow = Selectable<PlanTable>;

@@ -55,6 +55,7 @@ export class JobRunner {
   #timer: NodeJS.Timeout | undefined;
   #running: Promise<unknown> | undefined;
   #stopped = true;
+  readonly #schedules: Array<{ kind: string; key: (now: Date) => string | undefined; last?: string }> = [];
 
   constructor(db: Kysely<DB>, now: () => Date, log: JobRunner['log']) {
     this.#db = db;
@@ -70,12 +71,31 @@ export class JobRunner {
     this.#handlers.set(kind, handler);
   }
 
+  /**
+   * A recurring job: whenever `key(now)` gives a new value (a minute, a day…), one job of `kind` is
+   * queued under that key. The key is the job's dedupe key, so several processes queue it only once.
+   */
+  schedule(kind: string, key: (now: Date) => string | undefined) {
+    this.#schedules.push({ kind, key });
+  }
+
+  async #enqueueScheduled() {
+    const now = this.#now();
+    for (const s of this.#schedules) {
+      const key = s.key(now);
+      if (!key || key === s.last) continue;
+      await enqueue(this.#db, s.kind, {}, now, { dedupeKey: key });
+      s.last = key;
+    }
+  }
+
   /** Polls every `intervalMs` (and soon after `wake`) until stopped. */
   start(intervalMs = 1000) {
     this.#stopped = false;
     const tick = () => {
       if (this.#stopped) return;
-      this.#running ??= this.drain()
+      this.#running ??= this.#enqueueScheduled()
+        .then(() => this.drain())
         .catch((err: unknown) => this.#log.error({ err }, 'job queue: polling failed'))
         .finally(() => {
           this.#running = undefined;

@@ -10,8 +10,8 @@ const escapeHtml = (value: string) =>
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
   );
 
-/** Paragraphs of text → both bodies; a link becomes a button in HTML and a bare URL in text. */
-function compose(
+/** The one mail layout. Paragraphs of text → both bodies; a link becomes a button in HTML and a bare URL in text. */
+export function compose(
   subject: string,
   blocks: Array<string | { link: string; label: string } | { code: string }>,
 ): Mail {
