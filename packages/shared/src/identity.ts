@@ -338,6 +338,22 @@ export const auditActionLabels: Record<string, string> = {
   'privacy.erasure_requested': 'Verwijdering aangevraagd',
   'privacy.erasure_done': 'Persoonsgegevens verwijderd',
   'privacy.erasure_rejected': 'Verwijderverzoek afgewezen',
+  'round.created': 'Ronde aangemaakt',
+  'round.updated': 'Ronde gewijzigd',
+  'round.opened': 'Ronde geopend',
+  'round.reopened': 'Ronde heropend',
+  'round.closed': 'Ronde gesloten',
+  'round.reported': 'Verslag van ronde gedeeld',
+  'round.question_added': 'Vraag toegevoegd',
+  'round.question_changed': 'Vraag gewijzigd',
+  'round.question_removed': 'Vraag verwijderd',
+  'contribution.submitted': 'Inbreng ingediend',
+  'contribution.edited': 'Inbreng gewijzigd',
+  'contribution.meeting_recorded': 'Inbreng uit overleg vastgelegd',
+  'contribution.exported': 'Inbreng geëxporteerd',
+  'response.submitted': 'Reactie ingediend',
+  'response.reopened': 'Reactie heropend',
+  'response.reminder_sent': 'Herinnering over reactie verstuurd',
 };
 
 // ── Mail ──────────────────────────────────────────────────────────────────

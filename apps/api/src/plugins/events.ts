@@ -11,6 +11,7 @@ import { actorOf, type SignedInActor } from './access.ts';
 
 const CHANNEL = 'inbreng_events';
 const HEARTBEAT_MS = 15_000;
+const RETRY_MS = 3_000;
 
 export type LiveEvent = { topic: string; type: string; data: Record<string, unknown>; by?: string | null };
 
@@ -23,24 +24,52 @@ export class EventBus {
   #listener: pg.PoolClient | undefined;
   readonly #pool: pg.Pool;
   readonly #server: boolean;
+  #stopped = true;
+  #retryTimer: NodeJS.Timeout | undefined;
 
   constructor(pool: pg.Pool, server: boolean) {
     this.#pool = pool;
     this.#server = server;
   }
 
-  async start() {
+  /**
+   * Listens on the server; never throws. A lost connection (a restart of PostgreSQL, a killed backend)
+   * is retried every few seconds, so live updates come back by themselves.
+   */
+  async start(log: { warn: (obj: object, msg: string) => void }) {
     if (!this.#server) return;
-    this.#listener = await this.#pool.connect();
-    this.#listener.on('notification', (message) => {
-      if (message.channel !== CHANNEL || !message.payload) return;
-      const event = JSON.parse(message.payload) as LiveEvent;
-      this.#local.emit(event.topic, event);
-    });
-    await this.#listener.query(`LISTEN ${CHANNEL}`);
+    this.#stopped = false;
+    try {
+      const client = await this.#pool.connect();
+      client.on('notification', (message) => {
+        if (message.channel !== CHANNEL || !message.payload) return;
+        const event = JSON.parse(message.payload) as LiveEvent;
+        this.#local.emit(event.topic, event);
+      });
+      client.on('error', (err) => {
+        log.warn({ err }, 'live updates: connection lost, reconnecting');
+        client.release(err);
+        if (this.#listener === client) this.#listener = undefined;
+        this.#retry(log);
+      });
+      await client.query(`LISTEN ${CHANNEL}`);
+      this.#listener = client;
+    } catch (err) {
+      log.warn({ err }, 'live updates: cannot listen yet, retrying');
+      this.#retry(log);
+    }
+  }
+
+  #retry(log: { warn: (obj: object, msg: string) => void }) {
+    if (this.#stopped) return;
+    clearTimeout(this.#retryTimer);
+    this.#retryTimer = setTimeout(() => void this.start(log), RETRY_MS);
+    this.#retryTimer.unref();
   }
 
   async stop() {
+    this.#stopped = true;
+    clearTimeout(this.#retryTimer);
     if (!this.#listener) return;
     await this.#listener.query(`UNLISTEN ${CHANNEL}`).catch(() => {});
     this.#listener.release();
@@ -89,7 +118,7 @@ export const eventsPlugin = fp(
   async (app) => {
     const bus = new EventBus(app.database.pool, app.database.kind === 'server');
     app.decorate('events', bus);
-    app.addHook('onReady', () => bus.start());
+    app.addHook('onReady', () => bus.start(app.log));
     app.addHook('preClose', () => bus.stop());
 
     // Open streams end when the app stops, so a graceful shutdown does not wait for them.

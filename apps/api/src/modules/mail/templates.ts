@@ -4,6 +4,15 @@ import type { Locale, Role } from '@inbreng/shared';
 
 export type Mail = { subject: string; text: string; html: string };
 
+/** "4 december 2026" / "4 December 2026": a calendar day as mails write it. */
+export const longDate = (iso: string, locale: Locale) =>
+  new Date(`${iso}T12:00:00Z`).toLocaleDateString(locale === 'en' ? 'en-GB' : 'nl-NL', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'Europe/Amsterdam',
+  });
+
 const escapeHtml = (value: string) =>
   value.replace(
     /[&<>"']/g,

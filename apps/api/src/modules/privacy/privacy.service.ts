@@ -9,6 +9,7 @@ import type { SignedInActor } from '../../plugins/access.ts';
 import { audit } from '../audit/audit.ts';
 import { membershipsOf } from '../identity/identity.queries.ts';
 import { hashHex } from '../identity/tokens.ts';
+import { forgetResponsesOf } from '../responses/responses.service.ts';
 
 const iso = (d: Date) => d.toISOString();
 const invitationState = (state: 'open' | 'accepted' | 'revoked', expiresAt: Date, now: Date) =>
@@ -29,6 +30,7 @@ export async function erasePersonalData(trx: Kysely<DB>, personId: string, now: 
   await trx.deleteFrom('session').where('person_id', '=', personId).execute();
   await trx.deleteFrom('sign_in_token').where('person_id', '=', personId).execute();
   await trx.deleteFrom('membership').where('person_id', '=', personId).execute();
+  await forgetResponsesOf(trx, personId);
   await trx.deleteFrom('mail_message').where('person_id', '=', personId).execute();
   if (person.email) {
     await trx.deleteFrom('mail_message').where('to_address', '=', person.email).execute();

@@ -5,24 +5,16 @@ import type { Locale } from '@inbreng/shared';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { queueMail } from '../mail/mail.service.ts';
-import { compose, type Mail } from '../mail/templates.ts';
+import { compose, longDate, type Mail } from '../mail/templates.ts';
 
 type Kind = 'opened' | 'reminder';
-
-const dateNl = (iso: string, locale: Locale) =>
-  new Date(`${iso}T12:00:00Z`).toLocaleDateString(locale === 'en' ? 'en-GB' : 'nl-NL', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'Europe/Amsterdam',
-  });
 
 export function roundMail(
   kind: Kind,
   locale: Locale,
   v: { name: string | null; title: string; purpose: string; closesOn: string; link: string },
 ): Mail {
-  const closes = dateNl(v.closesOn, locale);
+  const closes = longDate(v.closesOn, locale);
   if (locale === 'en') {
     return kind === 'opened'
       ? compose(`Your input is welcome: ${v.title}`, [
@@ -187,7 +179,7 @@ export async function queueDigests(db: Kysely<DB>, at: Date, baseUrl: string): P
       (i) =>
         `${i.kind === 'opened' ? (en ? 'New round' : 'Nieuwe ronde') : en ? 'Closing soon' : 'Sluit binnenkort'}: ${i.title} (${
           en ? 'until' : 'tot en met'
-        } ${dateNl(i.closes_on, person.locale)}) — ${baseUrl}/rondes/${i.round_id}`,
+        } ${longDate(i.closes_on, person.locale)}) — ${baseUrl}/rondes/${i.round_id}`,
     );
     const mail = compose(en ? 'Inbreng: your daily overview' : 'Inbreng: uw dagelijkse overzicht', [
       person.name ? (en ? `Hello ${person.name},` : `Beste ${person.name},`) : en ? 'Hello,' : 'Beste lezer,',
