@@ -166,7 +166,13 @@ export const AnswerInput = z.object({
   questionId: z.uuid(),
   text: z.string().max(20000, { error: 'Een antwoord mag hoogstens 20.000 tekens lang zijn.' }).default(''),
   choices: z.array(z.string().max(200)).max(20).default([]),
-  scale: z.number().int().min(1).max(5).nullable().default(null),
+  scale: z
+    .number()
+    .int({ error: 'Kies een waarde van 1 tot en met 5.' })
+    .min(1, { error: 'Kies een waarde van 1 tot en met 5.' })
+    .max(5, { error: 'Kies een waarde van 1 tot en met 5.' })
+    .nullable()
+    .default(null),
 });
 export type AnswerInput = z.infer<typeof AnswerInput>;
 
@@ -185,6 +191,13 @@ export const ContributionSave = z.object({
 });
 export type ContributionSave = z.infer<typeof ContributionSave>;
 
+/**
+ * Changing a contribution already given (until the round closes). organisationId null keeps the
+ * organisation it was given on behalf of.
+ */
+export const ContributionEdit = ContributionSave.omit({ clientKey: true, roundId: true, themeId: true });
+export type ContributionEdit = z.infer<typeof ContributionEdit>;
+
 export const MeetingInput = z.object({
   clientKey: ClientKey,
   roundId: z.uuid(),
@@ -202,6 +215,14 @@ export type MeetingInput = z.infer<typeof MeetingInput>;
 
 export const ContributionState = z.enum(['draft', 'submitted']);
 
+export const ContributionSource = z.enum(['form', 'meeting']);
+export type ContributionSource = z.infer<typeof ContributionSource>;
+
+export const contributionSourceLabels: Record<ContributionSource, string> = {
+  form: 'Formulier',
+  meeting: 'Bijeenkomst',
+};
+
 /**
  * A contribution as a reader sees it. Who gave it is shown according to its visibility; outside the
  * programme team an anonymous contribution has no author and no organisation, and an
@@ -215,13 +236,18 @@ export const Contribution = z
     themeId: z.uuid(),
     themeTitle: z.string(),
     state: ContributionState,
-    source: z.enum(['form', 'meeting']),
+    source: ContributionSource,
     visibility: Visibility,
     authorName: z.string().nullable(),
     organisationName: z.string().nullable(),
     group: OrganisationType.nullable(),
     meetingDate: z.iso.date().nullable(),
     meetingSource: z.string().nullable(),
+    /**
+     * Everything it says as plain text: the answers joined by blank lines (with chosen options); for
+     * input heard in a meeting, which has no answers, what was said.
+     */
+    text: z.string(),
     answers: z.array(
       z.object({
         questionId: z.uuid(),
@@ -244,6 +270,12 @@ export type Contribution = z.infer<typeof Contribution>;
 export const SavedDraft = z.object({ id: z.uuid(), state: ContributionState, savedAt: IsoDateTime });
 export type SavedDraft = z.infer<typeof SavedDraft>;
 
+/** A draft as its author gets it back, with the key that keeps autosaving into the same draft. */
+export const ContributionDraft = Contribution.extend({ clientKey: ClientKey }).meta({
+  id: 'ContributionDraft',
+});
+export type ContributionDraft = z.infer<typeof ContributionDraft>;
+
 export const ContributionQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
@@ -256,6 +288,10 @@ export const ContributionQuery = z.object({
   q: z.string().trim().max(200).optional(),
 });
 export type ContributionQuery = z.infer<typeof ContributionQuery>;
+
+/** The CSV export takes the list's filters; it is never paginated. */
+export const ContributionExportQuery = ContributionQuery.omit({ page: true, pageSize: true });
+export type ContributionExportQuery = z.infer<typeof ContributionExportQuery>;
 
 export const ContributionParams = z.object({ contributionId: z.uuid() });
 
@@ -281,7 +317,7 @@ export const ThemeForm = z.object({
   theme: RoundTheme,
   questions: z.array(Question),
   /** The person's unsubmitted draft for this theme, if any (autosaved). */
-  draft: Contribution.nullable(),
+  draft: ContributionDraft.nullable(),
   organisations: z.array(z.object({ id: z.uuid(), name: z.string() })),
 });
 export type ThemeForm = z.infer<typeof ThemeForm>;

@@ -9,6 +9,7 @@ import type { SignedInActor } from '../../plugins/access.ts';
 import { audit } from '../audit/audit.ts';
 import { membershipsOf } from '../identity/identity.queries.ts';
 import { hashHex } from '../identity/tokens.ts';
+import { forgetAuthor } from '../contributions/contributions.service.ts';
 import { forgetResponsesOf } from '../responses/responses.service.ts';
 
 const iso = (d: Date) => d.toISOString();
@@ -31,6 +32,8 @@ export async function erasePersonalData(trx: Kysely<DB>, personId: string, now: 
   await trx.deleteFrom('sign_in_token').where('person_id', '=', personId).execute();
   await trx.deleteFrom('membership').where('person_id', '=', personId).execute();
   await forgetResponsesOf(trx, personId);
+  // Their input stays, without author (its text holds no name: names live only in person).
+  await forgetAuthor(trx, personId);
   await trx.deleteFrom('mail_message').where('person_id', '=', personId).execute();
   if (person.email) {
     await trx.deleteFrom('mail_message').where('to_address', '=', person.email).execute();
