@@ -1,8 +1,10 @@
-// Seeds the demo plan once: on an empty database, and never twice, even when two processes start together.
+// Seeds the demo plan and its rounds once: on an empty database, and never twice, even when two processes
+// start together.
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { demoOrganisations, demoPeople } from './accounts.ts';
 import { demoGoals, demoMilestones, demoPlan } from './plan.ts';
+import { seedDemoRounds } from './rounds.ts';
 
 /** Demo partners and one person per role; idempotent, so it also completes databases seeded earlier. */
 export async function seedDemoPeople(db: Kysely<DB>): Promise<void> {
@@ -25,8 +27,23 @@ export async function seedDemoPeople(db: Kysely<DB>): Promise<void> {
   });
 }
 
-export async function seedDemo(db: Kysely<DB>): Promise<{ seeded: boolean }> {
+/**
+ * The whole demo. `rounds: false` gives only the plan and the seven demo accounts: API tests of one
+ * feature start from that, so the demo's hundreds of people and inputs do not blur what they check.
+ */
+export async function seedDemo(
+  db: Kysely<DB>,
+  options: { rounds?: boolean } = {},
+): Promise<{ seeded: boolean }> {
   await seedDemoPeople(db);
+  const plan = await seedDemoPlan(db);
+  if (options.rounds === false) return plan;
+  // Its own step, so a database seeded before the rounds existed gets them too.
+  const rounds = await seedDemoRounds(db);
+  return { seeded: plan.seeded || rounds.seeded };
+}
+
+async function seedDemoPlan(db: Kysely<DB>): Promise<{ seeded: boolean }> {
   return db.transaction().execute(async (trx) => {
     const plan = await trx
       .insertInto('plan')

@@ -29,10 +29,13 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
   };
 }
 
-export async function createTestApp(options: { demo?: boolean; config?: Partial<Config> } = {}) {
+/** demoRounds: also the demo's rounds, people, input and responses (off: the plan and seven accounts). */
+export async function createTestApp(
+  options: { demo?: boolean; demoRounds?: boolean; config?: Partial<Config> } = {},
+) {
   const database = await createTestDatabase();
   await migrate(database.pool);
-  if (options.demo !== false) await seedDemo(database.db);
+  if (options.demo !== false) await seedDemo(database.db, { rounds: options.demoRounds ?? false });
   const app = await buildApp(testConfig(options.config), { database });
   return {
     app,

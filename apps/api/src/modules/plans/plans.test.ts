@@ -85,7 +85,7 @@ describe('plans', () => {
   });
 
   it('seeds the demo plan only once, however often the app starts', async () => {
-    expect(await seedDemo(t.database.db)).toEqual({ seeded: false });
+    expect(await seedDemo(t.database.db, { rounds: false })).toEqual({ seeded: false });
     const response = await t.app.inject({ method: 'GET', url: '/api/plans' });
     expect(Page(PlanSummary).parse(response.json()).total).toBe(1);
   });
