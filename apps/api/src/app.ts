@@ -14,12 +14,16 @@ import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { mailRoutes } from './modules/mail/mail.routes.ts';
 import { organisationsRoutes } from './modules/organisations/organisations.routes.ts';
 import { privacyRoutes } from './modules/privacy/privacy.routes.ts';
+import { contributionsRoutes } from './modules/contributions/contributions.routes.ts';
+import { responsesRoutes } from './modules/responses/responses.routes.ts';
+import { roundsRoutes } from './modules/rounds/rounds.routes.ts';
 import { plansRoutes } from './modules/plans/plans.routes.ts';
 import { systemRoutes } from './modules/system/system.routes.ts';
 import { accessPlugin } from './plugins/access.ts';
 import { databasePlugin } from './plugins/database.ts';
 import { docsPlugin } from './plugins/docs.ts';
 import { errorsPlugin } from './plugins/errors.ts';
+import { eventsPlugin } from './plugins/events.ts';
 import { jobsPlugin } from './plugins/jobs.ts';
 import { securityPlugin } from './plugins/security.ts';
 import { webPlugin } from './plugins/web.ts';
@@ -87,6 +91,8 @@ export async function buildApp(config: Config, deps: Deps = {}) {
     mailFrom: config.mailFrom,
   });
   await app.register(docsPlugin, { version });
+  // After the docs plugin, so that /api/events is in the OpenAPI document like every route.
+  await app.register(eventsPlugin);
   await app.register(systemRoutes, { prefix: '/api', version });
   await app.register(plansRoutes, { prefix: '/api', now });
   await app.register(identityRoutes, { prefix: '/api', now, baseUrl, demo: config.demo, oidc: config.oidc });
@@ -96,6 +102,9 @@ export async function buildApp(config: Config, deps: Deps = {}) {
   await app.register(auditRoutes, { prefix: '/api', now });
   await app.register(mailRoutes, { prefix: '/api', now, demo: config.demo });
   await app.register(privacyRoutes, { prefix: '/api', now });
+  await app.register(roundsRoutes, { prefix: '/api', now, baseUrl });
+  await app.register(contributionsRoutes, { prefix: '/api', now, baseUrl });
+  await app.register(responsesRoutes, { prefix: '/api', now, baseUrl });
   if (config.web) await app.register(webPlugin, { buildDir: webBuildDir });
   return app;
 }

@@ -99,35 +99,13 @@ export const accessPlugin = fp<{ now: () => Date; publicUrl: string | undefined 
     });
 
     async function loadActor(token: string, at: Date) {
-      const db = app.database.db;
-      const session = await validateSessionToken(db, token, at);
+      const session = await validateSessionToken(app.database.db, token, at);
       if (!session) return null;
-      const person = await db
-        .selectFrom('person')
-        .select(['id', 'name', 'email', 'locale', 'erased_at'])
-        .where('id', '=', session.personId)
-        .executeTakeFirst();
-      if (!person || person.erased_at) return null;
-      const memberships = await db
-        .selectFrom('membership as m')
-        .innerJoin('organisation as o', 'o.id', 'm.organisation_id')
-        .select([
-          'm.id',
-          'm.role',
-          'o.id as organisationId',
-          'o.name as organisationName',
-          'o.type as organisationType',
-        ])
-        .where('m.person_id', '=', person.id)
-        .orderBy('o.name')
-        .execute();
       const actor: SignedInActor = {
-        personId: person.id,
+        personId: session.personId,
         sessionId: session.id,
-        name: person.name,
-        email: person.email,
-        locale: person.locale,
-        memberships,
+        ...session.person,
+        memberships: session.memberships,
       };
       return { actor, extendedUntil: session.extended ? session.expiresAt : undefined };
     }

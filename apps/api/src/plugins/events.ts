@@ -47,6 +47,8 @@ export class EventBus {
         this.#local.emit(event.topic, event);
       });
       client.on('error', (err) => {
+        // After stop() the client is already back in the pool; a late error is not ours to handle.
+        if (this.#stopped || this.#listener !== client) return;
         log.warn({ err }, 'live updates: connection lost, reconnecting');
         client.release(err);
         if (this.#listener === client) this.#listener = undefined;

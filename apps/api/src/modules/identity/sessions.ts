@@ -1,7 +1,7 @@
 // Sessions the Lucia way: a cookie "id.secret"; the database keeps the id and a SHA-256 of the secret,
 // compared in constant time. Sessions slide: used in their second half, they are extended.
-import type { Kysely } from 'kysely';
-import type { DB, SignInMethod } from '../../db/schema.ts';
+import { sql, type Kysely } from 'kysely';
+import type { DB, OrganisationType, RoleName, SignInMethod } from '../../db/schema.ts';
 import { hash, randomToken, sameHash } from './tokens.ts';
 
 export const SESSION_COOKIE = 'inbreng_session';
@@ -36,20 +36,54 @@ export async function createSession(
   return { token: `${id}.${secret}`, session: { id, personId, expiresAt } };
 }
 
-/** The session behind a cookie value, extended when past half its life; undefined when not valid. */
+export type SessionMembership = {
+  id: string;
+  role: RoleName;
+  organisationId: string;
+  organisationName: string;
+  organisationType: OrganisationType;
+};
+
+export type ValidSession = SessionRecord & {
+  person: { name: string | null; email: string | null; locale: 'nl' | 'en' };
+  memberships: SessionMembership[];
+};
+
+/**
+ * The session behind a cookie value, with its person and memberships, in one query (every signed-in
+ * request pays for this, so it is one round trip). Extended when past half its life; undefined when
+ * not valid.
+ */
 export async function validateSessionToken(
   db: Kysely<DB>,
   token: string,
   now: Date,
-): Promise<SessionRecord | undefined> {
+): Promise<ValidSession | undefined> {
   const [id, secret, ...rest] = token.split('.');
   if (!id || !secret || rest.length > 0 || id.length > 64 || secret.length > 64) return undefined;
-  const row = await db
-    .selectFrom('session')
-    .select(['id', 'person_id', 'secret_hash', 'expires_at', 'last_seen_at'])
-    .where('id', '=', id)
-    .executeTakeFirst();
-  if (!row || !sameHash(hash(secret), new Uint8Array(row.secret_hash))) return undefined;
+  const { rows } = await sql<{
+    id: string;
+    secret_hash: Uint8Array;
+    expires_at: Date;
+    last_seen_at: Date;
+    person_id: string;
+    name: string | null;
+    email: string | null;
+    locale: 'nl' | 'en';
+    erased_at: Date | null;
+    memberships: SessionMembership[];
+  }>`
+    SELECT s.id, s.secret_hash, s.expires_at, s.last_seen_at, p.id AS person_id, p.name, p.email, p.locale,
+           p.erased_at,
+           COALESCE((
+             SELECT json_agg(json_build_object('id', m.id, 'role', m.role, 'organisationId', o.id,
+                      'organisationName', o.name, 'organisationType', o.type) ORDER BY o.name, m.role)
+             FROM membership m JOIN organisation o ON o.id = m.organisation_id
+             WHERE m.person_id = p.id), '[]'::json) AS memberships
+    FROM session s JOIN person p ON p.id = s.person_id
+    WHERE s.id = ${id}`.execute(db);
+  const row = rows[0];
+  if (!row || row.erased_at || !sameHash(hash(secret), new Uint8Array(row.secret_hash))) return undefined;
   if (row.expires_at.getTime() <= now.getTime()) {
     await db.deleteFrom('session').where('id', '=', id).execute();
     return undefined;
@@ -66,7 +100,14 @@ export async function validateSessionToken(
       .where('id', '=', id)
       .execute();
   }
-  return { id: row.id, personId: row.person_id, expiresAt, extended: slide };
+  return {
+    id: row.id,
+    personId: row.person_id,
+    expiresAt,
+    extended: slide,
+    person: { name: row.name, email: row.email, locale: row.locale },
+    memberships: row.memberships,
+  };
 }
 
 /** "Chrome op Windows": enough for a person to recognise a session, nothing to fingerprint them by. */
