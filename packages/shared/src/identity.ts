@@ -132,6 +132,8 @@ export const Me = z
     name: z.string().nullable(),
     email: z.string().nullable(),
     locale: Locale,
+    /** How this person hears about rounds: at once, a daily digest, or not at all. */
+    notify: z.enum(['immediate', 'daily', 'none']),
     roles: z.array(Role),
     memberships: z.array(Membership),
   })

@@ -35,7 +35,7 @@ export function createIdentityService({ db, jobs, baseUrl, demo }: Deps) {
   async function me(personId: string): Promise<Me> {
     const person = await db
       .selectFrom('person')
-      .select(['id', 'name', 'email', 'locale'])
+      .select(['id', 'name', 'email', 'locale', 'notify'])
       .where('id', '=', personId)
       .executeTakeFirstOrThrow();
     const memberships = await q.membershipsOf(db, personId);
