@@ -5,15 +5,21 @@ import { expect, test as base, type APIRequestContext, type Locator, type Page }
 
 export { expect };
 
+/** Collects the CSP refusals a page reports; check the list at the end of the test. */
+export function cspRefusals(page: Page): string[] {
+  const refusals: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) {
+      refusals.push(message.text());
+    }
+  });
+  return refusals;
+}
+
 export const test = base.extend<{ cspGuard: void }>({
   cspGuard: [
     async ({ page }, use) => {
-      const refusals: string[] = [];
-      page.on('console', (message) => {
-        if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) {
-          refusals.push(message.text());
-        }
-      });
+      const refusals = cspRefusals(page);
       await use();
       expect(refusals, 'CSP refusals in the console').toEqual([]);
     },

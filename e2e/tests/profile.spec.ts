@@ -18,7 +18,7 @@ test('a person renames themself and sees where they are signed in', async ({ pag
   await expectNoAxeViolations(page);
 
   await page.getByRole('textbox', { name: 'Naam' }).fill('Marieke Jansen-de Wit');
-  await page.getByRole('button', { name: 'Opslaan' }).click();
+  await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
   await expect(page.getByRole('status').first()).toHaveText('Uw profiel is opgeslagen.');
   await expect(page.getByRole('navigation', { name: 'Account' })).toContainText('Marieke Jansen-de Wit');
 
@@ -37,13 +37,26 @@ test('a person can switch Inbreng to English in their profile', async ({ page })
   await signInAsDemo(page, 'Fatima Yilmaz');
   await page.goto('/profiel');
   await page.getByRole('combobox', { name: 'Taal' }).selectOption('en');
-  await page.getByRole('button', { name: 'Opslaan' }).click();
+  await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('My profile');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expectNoAxeViolations(page);
   await page.getByRole('combobox', { name: 'Language' }).selectOption('nl');
-  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mijn profiel');
+});
+
+test('a person chooses how often Inbreng mails them about rounds', async ({ page }) => {
+  await signInAsDemo(page, 'Johan Visser');
+  await page.goto('/profiel');
+  const choice = page.getByRole('group', { name: 'Wanneer wilt u e-mail van Inbreng over rondes?' });
+  await choice.getByRole('radio', { name: /^Dagelijks overzicht/ }).check();
+  await page.getByRole('button', { name: 'Keuze opslaan' }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Uw keuze voor e-mail is opgeslagen.' }),
+  ).toBeVisible();
+  await expect(choice.getByRole('radio', { name: /^Dagelijks overzicht/ })).toBeChecked();
+  await expectNoAxeViolations(page);
 });
 
 test('my data lists what is stored and downloads as JSON', async ({ page }) => {

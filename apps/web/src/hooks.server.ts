@@ -8,7 +8,15 @@ import { signInPath } from '#lib/server/guard.ts';
 useDutchValidationMessages();
 
 // Pages that only make sense for a signed-in person; the rest of the site is public.
-const signedInOnly = ['/profiel', '/mijn-gegevens', '/beheer'];
+const signedInOnly = [
+  '/profiel',
+  '/mijn-gegevens',
+  '/beheer',
+  '/rondes',
+  '/mijn-inbreng',
+  '/inbreng',
+  '/reacties',
+];
 
 const isSignedInOnly = (pathname: string) =>
   signedInOnly.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));

@@ -22,3 +22,10 @@ export const mayEnterBeheer = (roles: readonly Role[]) => holdsAny(roles, team);
 export const mayEnterArea = (roles: readonly Role[], area: BeheerArea) => holdsAny(roles, beheerAreas[area]);
 /** Creating and changing organisations and memberships: the beheerder only. */
 export const mayManage = (roles: readonly Role[]) => holdsAny(roles, beheerder);
+
+/** Sets up rounds, follows the tracker, records meeting input, exports input. */
+export const isProgrammeTeam = (roles: readonly Role[]) => roles.includes('programmateam');
+/** Reads all input given (the list with search): the programme team and the advisory councils. */
+export const mayReadInput = (roles: readonly Role[]) => holdsAny(roles, ['programmateam', 'adviesraad_lid']);
+/** Writes their gemeente's consolidated response. */
+export const isOfficial = (roles: readonly Role[]) => roles.includes('gemeente_ambtenaar');

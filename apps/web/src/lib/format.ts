@@ -29,3 +29,12 @@ export function formatDateTime(iso: string): string {
     timeZone: 'Europe/Amsterdam',
   }).format(new Date(iso));
 }
+
+/** The time of a moment in Dutch time: "10:42". */
+export function formatTime(iso: string): string {
+  return new Intl.DateTimeFormat(intlLocale(), {
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'Europe/Amsterdam',
+  }).format(new Date(iso));
+}

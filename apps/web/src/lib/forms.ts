@@ -5,6 +5,8 @@ import type { SubmitFunction } from '$app/forms';
 export type FormFeedback = {
   form: string;
   values?: Record<string, string>;
+  /** What was ticked in groups of checkboxes, by field name. */
+  lists?: Record<string, string[]>;
   errors?: Record<string, string>;
   /** The failure in one sentence (from the API), shown above the list of field errors. */
   message?: string;

@@ -1,5 +1,14 @@
 // On-screen words for the contract's values that the shared package has no labels for.
-import type { InvitationState, MailState } from '@inbreng/shared';
+import type {
+  AudienceGroup,
+  InvitationState,
+  MailState,
+  NotifyPreference,
+  QuestionKind,
+  ResponseState,
+  RoundState,
+  Visibility,
+} from '@inbreng/shared';
 import { m } from '#lib/paraglide/messages.js';
 
 export const mailStateLabels: Record<MailState, () => string> = {
@@ -27,3 +36,61 @@ export const privacyStateLabels: Record<'requested' | 'done' | 'rejected', () =>
   done: m.privacy_state_done,
   rejected: m.privacy_state_rejected,
 };
+
+// The Dutch of these equals the shared package's labels (roundStateLabels, responseStateLabels,
+// questionKindLabels, visibilityLabels); labels.test.ts keeps them the same. Here they also have English.
+export const roundStateLabels: Record<RoundState, () => string> = {
+  draft: m.round_state_draft,
+  open: m.round_state_open,
+  closed: m.round_state_closed,
+  reported: m.round_state_reported,
+};
+
+export const responseStateLabels: Record<ResponseState, () => string> = {
+  not_started: m.response_state_not_started,
+  drafting: m.response_state_drafting,
+  submitted: m.response_state_submitted,
+};
+
+export const questionKindLabels: Record<QuestionKind, () => string> = {
+  open: m.question_kind_open,
+  single: m.question_kind_single,
+  multiple: m.question_kind_multiple,
+  scale: m.question_kind_scale,
+  addition: m.question_kind_addition,
+};
+
+export const visibilityLabels: Record<Visibility, () => string> = {
+  name: m.visibility_name,
+  organisation: m.visibility_organisation,
+  anonymous: m.visibility_anonymous,
+};
+
+/** What each visibility means for who reads the input, under its radio button. */
+export const visibilityDescriptions: Record<Visibility, () => string> = {
+  name: m.visibility_name_description,
+  organisation: m.visibility_organisation_description,
+  anonymous: m.visibility_anonymous_description,
+};
+
+export const audienceGroupLabels: Record<AudienceGroup, () => string> = {
+  medewerker: m.audience_medewerker,
+  adviesraad_lid: m.audience_adviesraad_lid,
+  gemeente_ambtenaar: m.audience_gemeente_ambtenaar,
+  ketenpartner: m.audience_ketenpartner,
+};
+
+export const notifyLabels: Record<NotifyPreference, () => string> = {
+  immediate: m.notify_immediate,
+  daily: m.notify_daily,
+  none: m.notify_none,
+};
+
+/** The words of a scale question's five points. */
+export const scaleLabels: ReadonlyArray<() => string> = [
+  m.scale_1,
+  m.scale_2,
+  m.scale_3,
+  m.scale_4,
+  m.scale_5,
+];

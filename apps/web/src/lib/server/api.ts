@@ -4,6 +4,29 @@
 // (sign-in, sign-out) are passed on to the browser.
 import {
   AuditEvent,
+  Contribution,
+  GemeenteResponse,
+  MyResponses,
+  ResponsePresence,
+  OpenForMe,
+  Question,
+  ReminderResult,
+  ResponseAnswer,
+  RoundDetail,
+  RoundSummary,
+  SavedDraft,
+  ThemeForm,
+  Tracker,
+  NotifyPreference,
+  type ContributionEdit,
+  type ContributionQuery,
+  type ContributionSave,
+  type MeetingInput,
+  type QuestionInput,
+  type ResponseAnswerSave,
+  type RoundInput,
+  type RoundQuery,
+  type RoundTransition,
   DemoAccountList,
   ErrorBody,
   Invitation,
@@ -41,18 +64,25 @@ import { z } from 'zod';
 
 export const SESSION_COOKIE = 'inbreng_session';
 
+// The profile's notification choice is not in the contract's Me yet: read where it will be, so the
+// profile shows it once the API sends it.
+const MeNotify = z.object({ notify: NotifyPreference.optional() });
+
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly fields: Record<string, string> | undefined;
   readonly requestId: string | undefined;
+  /** The reply as the API sent it, for errors that carry more than the common shape (a 409 with both texts). */
+  readonly body: unknown;
 
-  constructor(status: number, body: ErrorBody['error']) {
-    super(body.message);
+  constructor(status: number, error: ErrorBody['error'], body?: unknown) {
+    super(error.message);
     this.status = status;
-    this.code = body.code;
-    this.fields = body.fields;
-    this.requestId = body.requestId;
+    this.code = error.code;
+    this.fields = error.fields;
+    this.requestId = error.requestId;
+    this.body = body;
   }
 }
 
@@ -167,12 +197,14 @@ export function api(event: ApiEvent) {
     }
     relayCookies(response);
     if (!response.ok) {
-      const parsed = ErrorBody.safeParse(await response.json().catch(() => undefined));
+      const body: unknown = await response.json().catch(() => undefined);
+      const parsed = ErrorBody.safeParse(body);
       throw new ApiError(
         response.status,
         parsed.success
           ? parsed.data.error
           : { code: 'INTERNAL', message: `API antwoordde ${response.status}` },
+        body,
       );
     }
     return response;
@@ -237,6 +269,72 @@ export function api(event: ApiEvent) {
       data: () => get('/api/me/data', MyData),
       requestErasure: (reason: string | undefined) =>
         call('POST', '/api/me/erasure-request', PrivacyRequest, reason ? { reason } : {}),
+      open: () => get('/api/me/open', OpenForMe),
+      /** The notification choice, once the API reports it with the person (it does not yet: undefined). */
+      notifications: async () => (await get('/api/me', MeNotify)).notify,
+      setNotifications: (notify: NotifyPreference) =>
+        call('PATCH', '/api/me/notifications', z.object({ notify: NotifyPreference }), { notify }),
+      contributions: (query: Partial<PageQuery>) => get('/api/me/contributions', Page(Contribution), query),
+      responses: () => get('/api/me/responses', MyResponses),
+    },
+
+    rounds: {
+      list: (query: Partial<RoundQuery>) => get('/api/rounds', Page(RoundSummary), query),
+      get: (roundId: string) => get(`/api/rounds/${id(roundId)}`, RoundDetail),
+      create: (input: RoundInput) => call('POST', '/api/rounds', RoundDetail, input),
+      update: (roundId: string, input: RoundInput) =>
+        call('PATCH', `/api/rounds/${id(roundId)}`, RoundDetail, input),
+      transition: (roundId: string, change: RoundTransition) =>
+        call('POST', `/api/rounds/${id(roundId)}/transition`, RoundDetail, change),
+      addQuestion: (roundId: string, input: QuestionInput) =>
+        call('POST', `/api/rounds/${id(roundId)}/questions`, Question, input),
+      updateQuestion: (roundId: string, questionId: string, input: QuestionInput) =>
+        call('PATCH', `/api/rounds/${id(roundId)}/questions/${id(questionId)}`, Question, input),
+      deleteQuestion: (roundId: string, questionId: string) =>
+        write('DELETE', `/api/rounds/${id(roundId)}/questions/${id(questionId)}`),
+      form: (roundId: string, themeId: string) =>
+        get(`/api/rounds/${id(roundId)}/themes/${id(themeId)}/form`, ThemeForm),
+      tracker: (roundId: string) => get(`/api/rounds/${id(roundId)}/tracker`, Tracker),
+      remind: (roundId: string, organisationId?: string) =>
+        call(
+          'POST',
+          `/api/rounds/${id(roundId)}/reminders`,
+          ReminderResult,
+          organisationId ? { organisationId } : {},
+        ),
+    },
+
+    contributions: {
+      list: (query: Partial<ContributionQuery>) => get('/api/contributions', Page(Contribution), query),
+      get: (contributionId: string) => get(`/api/contributions/${id(contributionId)}`, Contribution),
+      saveDraft: (input: ContributionSave) => call('PUT', '/api/contributions/draft', SavedDraft, input),
+      submit: (input: ContributionSave) => call('POST', '/api/contributions', Contribution, input),
+      update: (contributionId: string, input: ContributionEdit) =>
+        call('PATCH', `/api/contributions/${id(contributionId)}`, Contribution, input),
+      recordMeeting: (input: MeetingInput) => call('POST', '/api/meeting-input', Contribution, input),
+    },
+
+    responses: {
+      get: (roundId: string, organisationId: string) =>
+        get(`/api/rounds/${id(roundId)}/responses/${id(organisationId)}`, GemeenteResponse),
+      saveAnswer: (roundId: string, organisationId: string, questionId: string, input: ResponseAnswerSave) =>
+        call(
+          'PUT',
+          `/api/rounds/${id(roundId)}/responses/${id(organisationId)}/answers/${id(questionId)}`,
+          ResponseAnswer,
+          input,
+        ),
+      presence: (roundId: string, organisationId: string) =>
+        call(
+          'POST',
+          `/api/rounds/${id(roundId)}/responses/${id(organisationId)}/presence`,
+          ResponsePresence,
+          {},
+        ),
+      submit: (roundId: string, organisationId: string) =>
+        write('POST', `/api/rounds/${id(roundId)}/responses/${id(organisationId)}/submit`, {}),
+      reopen: (roundId: string, organisationId: string, reason: string) =>
+        write('POST', `/api/rounds/${id(roundId)}/responses/${id(organisationId)}/reopen`, { reason }),
     },
 
     invitations: {

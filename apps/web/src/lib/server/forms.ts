@@ -16,8 +16,18 @@ export function readValues(formData: FormData, names: readonly string[]): Record
   return values;
 }
 
-export function failure(status: number, feedback: FormFeedback) {
-  return fail(status, { errors: {}, values: {}, ...feedback });
+/** The values of fields that may repeat (checkboxes), by name. */
+export function readLists(formData: FormData, names: readonly string[]): Record<string, string[]> {
+  const lists: Record<string, string[]> = {};
+  for (const name of names) {
+    lists[name] = formData.getAll(name).filter((value): value is string => typeof value === 'string');
+  }
+  return lists;
+}
+
+/** A failed form's answer; `feedback` may carry more than the common fields (a conflict's two texts). */
+export function failure<T extends FormFeedback>(status: number, feedback: T) {
+  return fail(status, { errors: {}, values: {}, lists: {}, ...feedback });
 }
 
 /** Parses with a shared schema; on failure the Dutch field messages from the contract. */
@@ -35,12 +45,14 @@ export function apiFailure(
   form: string,
   values: Record<string, string>,
   cause: unknown,
+  lists: Record<string, string[]> = {},
 ) {
   if (!(cause instanceof ApiError)) throw cause;
   if (cause.status === 401) redirect(303, signInPath(event.url));
   return failure(cause.status >= 500 ? 503 : cause.status, {
     form,
     values,
+    lists,
     errors: cause.fields ?? {},
     message: cause.message,
   });

@@ -1,4 +1,4 @@
-import { ProfileInput } from '@inbreng/shared';
+import { NotifyPreference, ProfileInput } from '@inbreng/shared';
 import { redirect } from '@sveltejs/kit';
 import { m } from '#lib/paraglide/messages.js';
 import { api } from '#lib/server/api.ts';
@@ -11,9 +11,12 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
   const me = requireMe(event.locals, event.url);
   try {
+    const client = api(event);
+    const [sessions, notify] = await Promise.all([client.me.sessions(), client.me.notifications()]);
     return {
       me,
-      sessions: (await api(event).me.sessions()).items,
+      sessions: sessions.items,
+      notify,
       saved: event.url.searchParams.has('opgeslagen'),
     };
   } catch (cause) {
@@ -34,6 +37,19 @@ export const actions: Actions = {
     }
     // A new request, so the page (and its header) speaks the language just chosen.
     redirect(303, '/profiel?opgeslagen=1');
+  },
+
+  notify: async (event) => {
+    const values = readValues(await event.request.formData(), ['notify']);
+    const input = check(NotifyPreference, values.notify);
+    if (input.errors)
+      return failure(400, { form: 'notify', values, errors: { notify: input.errors._ ?? '' } });
+    try {
+      const saved = await api(event).me.setNotifications(input.data);
+      return { form: 'notify', values: { notify: saved.notify }, done: m.profile_notify_saved() };
+    } catch (cause) {
+      return apiFailure(event, 'notify', values, cause);
+    }
   },
 
   endSession: async (event) => {
