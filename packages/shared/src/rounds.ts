@@ -18,6 +18,17 @@ export const roundStateLabels: Record<RoundState, string> = {
   reported: 'Verslag gedeeld',
 };
 
+/**
+ * The round's state machine as data: the API changes a round's state only along these transitions, and
+ * the web offers only these buttons. A closed round can open again (with a reason).
+ */
+export const roundTransitions: Record<RoundState, readonly RoundState[]> = {
+  draft: ['open'],
+  open: ['closed'],
+  closed: ['open', 'reported'],
+  reported: [],
+};
+
 /** The groups a round can ask as a whole. */
 export const AudienceGroup = z.enum(['medewerker', 'adviesraad_lid', 'gemeente_ambtenaar', 'ketenpartner']);
 export type AudienceGroup = z.infer<typeof AudienceGroup>;

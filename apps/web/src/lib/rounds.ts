@@ -1,13 +1,5 @@
-// Rounds as the pages need them: which state changes the team may ask for (a mirror of the API's state
-// table in apps/api/src/modules/rounds/rounds.state.ts, which decides), and the form's one-line lists.
-import type { RoundState } from '@inbreng/shared';
-
-export const roundTransitions: Record<RoundState, readonly RoundState[]> = {
-  draft: ['open'],
-  open: ['closed'],
-  closed: ['open', 'reported'],
-  reported: [],
-};
+// Rounds as the pages need them: the form's one-line lists. (Which state changes are allowed is the
+// API's own table, `roundTransitions` in @inbreng/shared.)
 
 /** "Ja\nNee\n\nMisschien " → ['Ja', 'Nee', 'Misschien']: one choice per line, blank lines dropped. */
 export const linesOf = (text: string): string[] =>

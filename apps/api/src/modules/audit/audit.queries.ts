@@ -1,12 +1,13 @@
 // SQL for reading the audit log with the beheerder's filters.
 import type { Kysely } from 'kysely';
+import { startingWith } from '../../db/like.ts';
 import type { DB } from '../../db/schema.ts';
 
 export type AuditFilter = { action?: string; actorId?: string; from?: Date; to?: Date };
 
 function auditWhere(db: Kysely<DB>, f: AuditFilter) {
   let query = db.selectFrom('audit_event as a').leftJoin('person as p', 'p.id', 'a.actor_id');
-  if (f.action) query = query.where('a.action', 'like', `${f.action.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  if (f.action) query = query.where('a.action', 'like', startingWith(f.action));
   if (f.actorId) query = query.where('a.actor_id', '=', f.actorId);
   if (f.from) query = query.where('a.at', '>=', f.from);
   if (f.to) query = query.where('a.at', '<', f.to);

@@ -1,6 +1,7 @@
 // SQL for invitations, and for the person and membership an accepted invitation creates.
 import type { InvitationState } from '@inbreng/shared';
 import { type Kysely, sql } from 'kysely';
+import { containing } from '../../db/like.ts';
 import type { DB, RoleName } from '../../db/schema.ts';
 
 export type InvitationKey = { email: string; organisationId: string; role: RoleName };
@@ -157,7 +158,7 @@ function matching(db: Kysely<DB>, filter: InvitationFilter, now: Date) {
     query = query.where('i.state', '=', 'open').where('i.expires_at', '<=', now);
   } else if (filter.state) query = query.where('i.state', '=', filter.state);
   if (filter.q) {
-    const pattern = `%${filter.q.replace(/[\\%_]/g, '\\$&')}%`;
+    const pattern = containing(filter.q);
     query = query.where((eb) => eb.or([eb('i.email', 'ilike', pattern), eb('i.name', 'ilike', pattern)]));
   }
   return query;

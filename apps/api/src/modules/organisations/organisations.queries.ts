@@ -1,17 +1,16 @@
 // SQL for organisations and the people in them.
 import { sql, type Kysely } from 'kysely';
+import { containing } from '../../db/like.ts';
 import type { DB, OrganisationType, RoleName } from '../../db/schema.ts';
 
 export type OrganisationFilter = { type?: OrganisationType; q?: string; limit: number; offset: number };
-
-const like = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 function organisationsWhere(db: Kysely<DB>, filter: Omit<OrganisationFilter, 'limit' | 'offset'>) {
   let query = db.selectFrom('organisation as o');
   if (filter.type) query = query.where('o.type', '=', filter.type);
   if (filter.q)
     query = query.where((eb) =>
-      eb.or([eb('o.name', 'ilike', like(filter.q!)), eb('o.slug', 'ilike', like(filter.q!))]),
+      eb.or([eb('o.name', 'ilike', containing(filter.q!)), eb('o.slug', 'ilike', containing(filter.q!))]),
     );
   return query;
 }
@@ -70,7 +69,7 @@ function peopleWhere(db: Kysely<DB>, filter: Omit<PersonFilter, 'limit' | 'offse
   let query = db.selectFrom('person as p').where('p.erased_at', 'is', null);
   if (filter.q)
     query = query.where((eb) =>
-      eb.or([eb('p.name', 'ilike', like(filter.q!)), eb('p.email', 'ilike', like(filter.q!))]),
+      eb.or([eb('p.name', 'ilike', containing(filter.q!)), eb('p.email', 'ilike', containing(filter.q!))]),
     );
   if (filter.organisationId || filter.role) {
     query = query.where((eb) =>

@@ -1,13 +1,6 @@
-// The round's state machine as data: the only way a round's state changes is a transition listed here.
-import type { RoundState } from '@inbreng/shared';
-
-export const roundTransitions: Record<RoundState, readonly RoundState[]> = {
-  draft: ['open'],
-  open: ['closed'],
-  // A closed round can open again (with a reason), e.g. when the deadline was too tight.
-  closed: ['open', 'reported'],
-  reported: [],
-};
+// The round's state machine: the table itself is in @inbreng/shared (the web reads it too); this is
+// how the API asks it, and what it says when a transition is not allowed.
+import { roundTransitions, type RoundState } from '@inbreng/shared';
 
 export const transitionMessages: Record<RoundState, string> = {
   draft: 'Een ronde kan niet terug naar concept.',

@@ -5,6 +5,7 @@ import {
   RoundDetail,
   RoundSummary,
   roundStateLabels,
+  roundTransitions,
   type RoundState,
 } from '@inbreng/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,7 +13,7 @@ import { createTestApp, DEMO_NOW } from '../../test/app.ts';
 import { createRound } from '../../test/rounds.ts';
 import { startSmtpServer } from '../../test/smtp.ts';
 import { reminderDue } from './rounds.service.ts';
-import { canTransition, roundTransitions } from './rounds.state.ts';
+import { canTransition } from './rounds.state.ts';
 
 let clock = new Date(DEMO_NOW);
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
