@@ -19,6 +19,7 @@ import { responsesRoutes } from './modules/responses/responses.routes.ts';
 import { roundsRoutes } from './modules/rounds/rounds.routes.ts';
 import { plansRoutes } from './modules/plans/plans.routes.ts';
 import { systemRoutes } from './modules/system/system.routes.ts';
+import { wallRoutes } from './modules/wall/wall.routes.ts';
 import { accessPlugin } from './plugins/access.ts';
 import { databasePlugin } from './plugins/database.ts';
 import { docsPlugin } from './plugins/docs.ts';
@@ -105,6 +106,7 @@ export async function buildApp(config: Config, deps: Deps = {}) {
   await app.register(roundsRoutes, { prefix: '/api', now, baseUrl });
   await app.register(contributionsRoutes, { prefix: '/api', now, baseUrl });
   await app.register(responsesRoutes, { prefix: '/api', now, baseUrl });
+  await app.register(wallRoutes, { prefix: '/api', now });
   if (config.web) await app.register(webPlugin, { buildDir: webBuildDir });
   return app;
 }

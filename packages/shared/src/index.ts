@@ -5,3 +5,4 @@ export * from './health.ts';
 export * from './plans.ts';
 export * from './identity.ts';
 export * from './rounds.ts';
+export * from './wall.ts';

@@ -32,6 +32,9 @@ export const grants = {
     adviesraad_lid: 'own_organisation',
   },
   'tracker:read': { programmateam: 'any' },
+  // The wall is the programme team's workspace; input of every group is on it.
+  'wall:read': { programmateam: 'any' },
+  'wall:edit': { programmateam: 'any' },
 } as const satisfies Record<string, Partial<Record<Role, Scope>>>;
 
 export type Action = keyof typeof grants;
@@ -121,6 +124,32 @@ export const routeRules: Record<string, RouteRule> = {
   'POST /api/rounds/:roundId/responses/:organisationId/reopen': 'round:manage',
   'GET /api/rounds/:roundId/tracker': 'tracker:read',
   'POST /api/rounds/:roundId/reminders': 'round:manage',
+
+  // The wall: sorting input into clusters, together (issue 6).
+  'GET /api/walls': 'wall:read',
+  'POST /api/walls': 'wall:edit',
+  'GET /api/walls/:wallId': 'wall:read',
+  'GET /api/walls/:wallId/cards': 'wall:read',
+  'GET /api/walls/:wallId/cards/:cardId': 'wall:read',
+  'POST /api/walls/:wallId/cards/:cardId/move': 'wall:edit',
+  'PATCH /api/walls/:wallId/cards/:cardId': 'wall:edit',
+  'POST /api/walls/:wallId/cards/:cardId/fragments': 'wall:edit',
+  'POST /api/walls/:wallId/clusters': 'wall:edit',
+  'PATCH /api/walls/:wallId/clusters/:clusterId': 'wall:edit',
+  'POST /api/walls/:wallId/clusters/:clusterId/merge': 'wall:edit',
+  'POST /api/walls/:wallId/clusters/:clusterId/split': 'wall:edit',
+  'POST /api/walls/:wallId/clusters/:clusterId/dissolve': 'wall:edit',
+  'POST /api/walls/:wallId/runs': 'wall:edit',
+  'GET /api/walls/:wallId/runs/:runId': 'wall:read',
+  'GET /api/walls/:wallId/proposals': 'wall:read',
+  'POST /api/walls/:wallId/proposals/:proposalId/accept': 'wall:edit',
+  'POST /api/walls/:wallId/proposals/:proposalId/reject': 'wall:edit',
+  'POST /api/walls/:wallId/proposals/accept-all': 'wall:edit',
+  'POST /api/walls/:wallId/proposals/reject-all': 'wall:edit',
+  'POST /api/walls/:wallId/undo': 'wall:edit',
+  'POST /api/walls/:wallId/redo': 'wall:edit',
+  'GET /api/walls/:wallId/history': 'wall:read',
+  'POST /api/walls/:wallId/presence': 'wall:read',
 
   // Live updates (Server-Sent Events); each topic is checked by the events service.
   'GET /api/events': 'signed_in',
