@@ -3,6 +3,7 @@
 import type { OrganisationType, Question } from '@inbreng/shared';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { dutchQuery, matchesDutch } from '../../db/search.ts';
 
 type Visibility = 'name' | 'organisation' | 'anonymous';
 
@@ -358,7 +359,7 @@ function submitted(db: Kysely<DB>, f: ContributionFilter) {
       sql<Date>`(${f.to}::date + 1)::timestamp AT TIME ZONE 'Europe/Amsterdam'`,
     );
   // Only the text is searched, never a name: the body holds what was said, not who said it.
-  if (f.q) query = query.where(sql<boolean>`c.search @@ websearch_to_tsquery('dutch', ${f.q})`);
+  if (f.q) query = query.where(matchesDutch(sql.ref('c.search'), f.q));
   return query;
 }
 
@@ -369,7 +370,7 @@ export function listSubmitted(
   page: { limit: number; offset: number },
 ) {
   let query = submitted(db, f);
-  if (f.q) query = query.orderBy(sql`ts_rank(c.search, websearch_to_tsquery('dutch', ${f.q}))`, 'desc');
+  if (f.q) query = query.orderBy(sql`ts_rank(c.search, ${dutchQuery(f.q)})`, 'desc');
   return query
     .orderBy('c.submitted_at', 'desc')
     .orderBy('c.id', 'desc')

@@ -461,7 +461,7 @@ describe('finding input', () => {
       ids[name] = Contribution.parse((await submit(who, form(round, text, {}, theme))).json()).id;
     };
     // 23:30 UTC on 22 November is half past midnight on the 23rd in Amsterdam.
-    await give('late', 'medewerker', 'Samenwerking met de wijkteams moet beter.', '2026-11-22T23:30:00Z');
+    await give('late', 'medewerker', 'Samenwerking met de wijkteams en huisartsen moet beter.', '2026-11-22T23:30:00Z');
     await give(
       'eenzaamheid',
       'gemeente_gouda',
@@ -508,6 +508,11 @@ describe('finding input', () => {
     expect(await found({ q: 'eenzaam' })).toEqual([ids.eenzaamheid]);
     expect(await found({ q: 'samenwerking -wijkteam' })).toEqual([ids.keten]);
     expect(await found({ q: 'vaccinatie' })).toEqual([]);
+  });
+
+  it('finds the plural whose Dutch stem differs ("huisarts" finds "huisartsen")', async () => {
+    expect(await found({ q: 'huisarts' })).toEqual([ids.late]);
+    expect(await found({ q: 'de' })).toEqual([]);
   });
 
   it('is for the programme team and the councils only', async () => {
