@@ -6,3 +6,5 @@ export * from './plans.ts';
 export * from './identity.ts';
 export * from './rounds.ts';
 export * from './wall.ts';
+export * from './anchors.ts';
+export * from './diff.ts';
