@@ -356,6 +356,8 @@ export const auditActionLabels: Record<string, string> = {
   'response.submitted': 'Reactie ingediend',
   'response.reopened': 'Reactie heropend',
   'response.reminder_sent': 'Herinnering over reactie verstuurd',
+  'wall.created': 'Wand aangemaakt',
+  'wall.run_started': 'Clustervoorstellen aangevraagd',
 };
 
 // ── Mail ──────────────────────────────────────────────────────────────────

@@ -373,3 +373,11 @@ export type CardConflict = z.infer<typeof CardConflict>;
  * with `data` a WallEvent, or `presence` with `data` { present: WallPerson[] }, or `run` with `data` a WallRun.
  */
 export const wallTopic = (wallId: string) => `wall:${wallId}`;
+
+/** The answer to a presence heartbeat (POST …/presence): who has the wall open now, the caller included. */
+export const WallPresence = z.object({ present: z.array(WallPerson) }).meta({ id: 'WallPresence' });
+export type WallPresence = z.infer<typeof WallPresence>;
+
+/** The open proposals of a wall (GET …/proposals): every proposal with at least one open card. */
+export const WallProposalList = z.object({ items: z.array(WallProposal) }).meta({ id: 'WallProposalList' });
+export type WallProposalList = z.infer<typeof WallProposalList>;

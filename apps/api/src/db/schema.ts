@@ -295,6 +295,110 @@ export interface RoundNoticeTable {
   sent_at: Timestamp;
 }
 
+// ── The wall (0004_wall.sql) ──────────────────────────────────────────────
+
+export interface WallTable {
+  id: Generated<string>;
+  plan_id: string;
+  theme_id: string | null;
+  title: string;
+  seq: Generated<number>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface WallClusterTable {
+  id: Generated<string>;
+  wall_id: string;
+  name: string;
+  note: Generated<string>;
+  position: Generated<number>;
+  origin: Generated<'person' | 'suggestion'>;
+  terms: ColumnType<Array<{ term: string; weight: number }>, string | undefined, string>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  dissolved_at: NullableTimestamp;
+}
+
+export interface WallCardTable {
+  id: Generated<string>;
+  wall_id: string;
+  contribution_id: string;
+  source_card_id: string | null;
+  fragment: string | null;
+  fragment_start: number | null;
+  fragment_end: number | null;
+  cluster_id: string | null;
+  position: Generated<number>;
+  tags: ColumnType<string[], string[] | undefined, string[]>;
+  duplicate_of: string | null;
+  version: Generated<number>;
+  placed_by: string | null;
+  placed_at: NullableTimestamp;
+  placed_how: 'person' | 'proposal' | null;
+  created_at: CreatedAt;
+  removed_at: NullableTimestamp;
+}
+
+export interface WallRunTable {
+  id: Generated<string>;
+  wall_id: string;
+  kind: 'cluster' | 'suggest';
+  state: Generated<'queued' | 'running' | 'done' | 'failed'>;
+  progress: Generated<number>;
+  stage: Generated<string>;
+  k: number | null;
+  seed: Generated<number>;
+  error: string | null;
+  summary: ColumnType<Record<string, number> | null, string | null | undefined, string | null>;
+  requested_by: string | null;
+  created_at: CreatedAt;
+  started_at: NullableTimestamp;
+  finished_at: NullableTimestamp;
+}
+
+export interface WallProposalTable {
+  id: Generated<string>;
+  wall_id: string;
+  run_id: string;
+  cluster_id: string | null;
+  created_cluster_id: string | null;
+  name: string;
+  terms: ColumnType<Array<{ term: string; weight: number }>, string | undefined, string>;
+  position: Generated<number>;
+  state: Generated<'open' | 'accepted' | 'rejected' | 'partly'>;
+}
+
+export interface WallProposalCardTable {
+  proposal_id: string;
+  card_id: string;
+  score: number;
+  state: Generated<'open' | 'accepted' | 'rejected' | 'skipped'>;
+  representative: Generated<boolean>;
+}
+
+export interface WallEventTable {
+  id: Generated<number>;
+  wall_id: string;
+  seq: number;
+  person_id: string | null;
+  type: string;
+  payload: ColumnType<Record<string, unknown>, string, string>;
+  card_ids: ColumnType<string[], string[] | undefined, string[]>;
+  cluster_ids: ColumnType<string[], string[] | undefined, string[]>;
+  target_id: number | null;
+  undone_at: NullableTimestamp;
+  created_at: CreatedAt;
+}
+
+export interface WallPresenceTable {
+  wall_id: string;
+  person_id: string;
+  seen_at: Timestamp;
+}
+
 export interface DB {
   schema_migration: SchemaMigrationTable;
   plan: PlanTable;
@@ -322,6 +426,14 @@ export interface DB {
   response_answer: ResponseAnswerTable;
   response_presence: ResponsePresenceTable;
   round_notice: RoundNoticeTable;
+  wall: WallTable;
+  wall_cluster: WallClusterTable;
+  wall_card: WallCardTable;
+  wall_run: WallRunTable;
+  wall_proposal: WallProposalTable;
+  wall_proposal_card: WallProposalCardTable;
+  wall_event: WallEventTable;
+  wall_presence: WallPresenceTable;
 }
 
 export type PlanRow = Selectable<PlanTable>;

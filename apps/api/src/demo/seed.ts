@@ -5,6 +5,7 @@ import type { DB } from '../db/schema.ts';
 import { demoOrganisations, demoPeople } from './accounts.ts';
 import { demoGoals, demoMilestones, demoPlan } from './plan.ts';
 import { seedDemoRounds } from './rounds.ts';
+import { seedDemoWall } from './wall.ts';
 
 /** Demo partners and one person per role; idempotent, so it also completes databases seeded earlier. */
 export async function seedDemoPeople(db: Kysely<DB>): Promise<void> {
@@ -40,7 +41,8 @@ export async function seedDemo(
   if (options.rounds === false) return plan;
   // Its own step, so a database seeded before the rounds existed gets them too.
   const rounds = await seedDemoRounds(db);
-  return { seeded: plan.seeded || rounds.seeded };
+  const wall = await seedDemoWall(db);
+  return { seeded: plan.seeded || rounds.seeded || wall.seeded };
 }
 
 async function seedDemoPlan(db: Kysely<DB>): Promise<{ seeded: boolean }> {

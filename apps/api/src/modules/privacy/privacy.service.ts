@@ -11,6 +11,7 @@ import { membershipsOf } from '../identity/identity.queries.ts';
 import { hashHex } from '../identity/tokens.ts';
 import { forgetAuthor } from '../contributions/contributions.service.ts';
 import { forgetResponsesOf } from '../responses/responses.service.ts';
+import { forgetWallPerson } from '../wall/wall.service.ts';
 
 const iso = (d: Date) => d.toISOString();
 const invitationState = (state: 'open' | 'accepted' | 'revoked', expiresAt: Date, now: Date) =>
@@ -32,6 +33,8 @@ export async function erasePersonalData(trx: Kysely<DB>, personId: string, now: 
   await trx.deleteFrom('sign_in_token').where('person_id', '=', personId).execute();
   await trx.deleteFrom('membership').where('person_id', '=', personId).execute();
   await forgetResponsesOf(trx, personId);
+  // The wall keeps its cards and log; who placed or did what becomes unknown.
+  await forgetWallPerson(trx, personId);
   // Their input stays, without author (its text holds no name: names live only in person).
   await forgetAuthor(trx, personId);
   await trx.deleteFrom('mail_message').where('person_id', '=', personId).execute();
