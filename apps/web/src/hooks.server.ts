@@ -15,6 +15,7 @@ const signedInOnly = [
   '/rondes',
   '/mijn-inbreng',
   '/inbreng',
+  '/wanden',
   '/reacties',
 ];
 

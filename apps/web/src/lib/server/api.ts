@@ -170,7 +170,8 @@ const forwardedHeaders = [
   'x-forwarded-proto',
 ];
 
-export function api(event: ApiEvent) {
+/** How every client of the API sends: one request, its checks and its cookies. */
+export function transport(event: ApiEvent) {
   // Plain fetch, not event.fetch: the API is another server to SvelteKit, even when it answers on the
   // same origin, so SvelteKit must neither route the call through its own handler nor add an Origin.
   async function send(method: string, path: string, body?: unknown): Promise<Response> {
@@ -238,6 +239,12 @@ export function api(event: ApiEvent) {
   const write = async (method: string, path: string, body?: unknown) => {
     await send(method, path, body);
   };
+
+  return { send, call, get, write };
+}
+
+export function api(event: ApiEvent) {
+  const { send, call, get, write } = transport(event);
   const id = (value: string) => encodeURIComponent(value);
 
   return {
