@@ -20,6 +20,7 @@ import { roundsRoutes } from './modules/rounds/rounds.routes.ts';
 import { plansRoutes } from './modules/plans/plans.routes.ts';
 import { systemRoutes } from './modules/system/system.routes.ts';
 import { wallRoutes } from './modules/wall/wall.routes.ts';
+import { sectionsRoutes } from './modules/sections/sections.routes.ts';
 import { accessPlugin } from './plugins/access.ts';
 import { databasePlugin } from './plugins/database.ts';
 import { docsPlugin } from './plugins/docs.ts';
@@ -107,6 +108,7 @@ export async function buildApp(config: Config, deps: Deps = {}) {
   await app.register(contributionsRoutes, { prefix: '/api', now, baseUrl });
   await app.register(responsesRoutes, { prefix: '/api', now, baseUrl });
   await app.register(wallRoutes, { prefix: '/api', now });
+  await app.register(sectionsRoutes, { prefix: '/api', now, baseUrl });
   if (config.web) await app.register(webPlugin, { buildDir: webBuildDir });
   return app;
 }

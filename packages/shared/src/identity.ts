@@ -358,6 +358,11 @@ export const auditActionLabels: Record<string, string> = {
   'response.reminder_sent': 'Herinnering over reactie verstuurd',
   'wall.created': 'Wand aangemaakt',
   'wall.run_started': 'Clustervoorstellen aangevraagd',
+  'section.created': 'Onderdeel van het plan aangemaakt',
+  'section.transitioned': 'Status van onderdeel gewijzigd',
+  'section.clusters_linked': 'Clusters aan onderdeel gekoppeld',
+  'section.commenters_changed': 'Toegelaten reageerders van onderdeel gewijzigd',
+  'comment.resolved': 'Reactie afgehandeld',
 };
 
 // ── Mail ──────────────────────────────────────────────────────────────────

@@ -8,3 +8,4 @@ export * from './rounds.ts';
 export * from './wall.ts';
 export * from './anchors.ts';
 export * from './diff.ts';
+export * from './sections.ts';

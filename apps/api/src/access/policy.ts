@@ -35,6 +35,10 @@ export const grants = {
   // The wall is the programme team's workspace; input of every group is on it.
   'wall:read': { programmateam: 'any' },
   'wall:edit': { programmateam: 'any' },
+  // Draft sections: the team writes and moves them; comments are for whom the section admits (the
+  // service checks: councils by default, others the team names); the team resolves every comment.
+  'section:edit': { programmateam: 'any' },
+  'comment:resolve': { programmateam: 'any' },
 } as const satisfies Record<string, Partial<Record<Role, Scope>>>;
 
 export type Action = keyof typeof grants;
@@ -150,6 +154,24 @@ export const routeRules: Record<string, RouteRule> = {
   'POST /api/walls/:wallId/redo': 'wall:edit',
   'GET /api/walls/:wallId/history': 'wall:read',
   'POST /api/walls/:wallId/presence': 'wall:read',
+
+  // Draft sections, revisions and anchored comments (issue 7). Reading is filtered by the service: a
+  // concept only for the team, a section in consultation for everyone signed in.
+  'GET /api/plans/:plan/sections': 'signed_in',
+  'POST /api/plans/:plan/sections': 'section:edit',
+  'GET /api/sections/:sectionId': 'signed_in',
+  'PUT /api/sections/:sectionId': 'section:edit',
+  'POST /api/sections/:sectionId/transition': 'section:edit',
+  'PUT /api/sections/:sectionId/clusters': 'section:edit',
+  'PUT /api/sections/:sectionId/commenters': 'section:edit',
+  'GET /api/sections/:sectionId/revisions': 'signed_in',
+  'GET /api/sections/:sectionId/revisions/:revisionId': 'signed_in',
+  'GET /api/sections/:sectionId/diff': 'signed_in',
+  'GET /api/sections/:sectionId/comments': 'signed_in',
+  'POST /api/sections/:sectionId/comments': 'signed_in',
+  'POST /api/comments/:commentId/replies': 'signed_in',
+  'POST /api/comments/:commentId/resolve': 'comment:resolve',
+  'GET /api/comments': 'comment:resolve',
 
   // Live updates (Server-Sent Events); each topic is checked by the events service.
   'GET /api/events': 'signed_in',

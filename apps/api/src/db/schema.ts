@@ -438,3 +438,94 @@ export interface DB {
 
 export type PlanRow = Selectable<PlanTable>;
 export type MilestoneRow = Selectable<MilestoneTable>;
+
+// ── Draft sections, revisions and anchored comments (0005_sections.sql) ────────
+
+type SectionJson<T> = ColumnType<T, string, string>;
+type StoredBlock = {
+  id: string;
+  kind: 'heading' | 'paragraph' | 'listItem';
+  text: string;
+  links?: unknown[];
+};
+type StoredAnchor = {
+  blockId: string;
+  quote: { exact: string; prefix: string; suffix: string };
+  position: { start: number; end: number };
+};
+
+export interface SectionTable {
+  id: Generated<string>;
+  plan_id: string;
+  goal_id: string;
+  slot: 'horizon' | 'steps' | 'roles' | 'actions';
+  state: Generated<'concept' | 'in_consultatie' | 'herzien' | 'vastgesteld'>;
+  revision: Generated<number>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface SectionRevisionTable {
+  id: Generated<string>;
+  section_id: string;
+  number: number;
+  blocks: SectionJson<StoredBlock[]>;
+  author_id: string | null;
+  created_at: CreatedAt;
+}
+
+export interface SectionTransitionTable {
+  id: Generated<string>;
+  section_id: string;
+  from_state: string;
+  to_state: string;
+  milestone_id: string | null;
+  note: Generated<string>;
+  person_id: string | null;
+  created_at: CreatedAt;
+}
+
+export interface SectionClusterTable {
+  section_id: string;
+  cluster_id: string;
+}
+
+export interface SectionCommenterTable {
+  id: Generated<string>;
+  section_id: string;
+  organisation_id: string | null;
+  person_id: string | null;
+}
+
+export interface SectionCommentTable {
+  id: Generated<string>;
+  section_id: string;
+  parent_id: string | null;
+  author_id: string | null;
+  organisation_id: string | null;
+  body: string;
+  revision_id: string | null;
+  anchor: ColumnType<StoredAnchor | null, string | null, string | null>;
+  current_anchor: ColumnType<StoredAnchor | null, string | null, string | null>;
+  anchor_status: 'exact' | 'moved' | 'fuzzy' | 'orphaned' | null;
+  anchor_revision: number | null;
+  state: Generated<'open' | 'resolved'>;
+  resolution: 'verwerkt' | 'niet_overgenomen' | 'beantwoord' | null;
+  resolution_text: Generated<string>;
+  resolved_section_id: string | null;
+  resolved_revision_id: string | null;
+  resolved_by: string | null;
+  resolved_at: NullableTimestamp;
+  created_at: CreatedAt;
+}
+
+// Declaration merging adds the tables to DB without touching the interface above.
+export interface DB {
+  section: SectionTable;
+  section_revision: SectionRevisionTable;
+  section_transition: SectionTransitionTable;
+  section_cluster: SectionClusterTable;
+  section_commenter: SectionCommenterTable;
+  section_comment: SectionCommentTable;
+}

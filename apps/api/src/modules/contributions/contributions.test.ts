@@ -461,7 +461,12 @@ describe('finding input', () => {
       ids[name] = Contribution.parse((await submit(who, form(round, text, {}, theme))).json()).id;
     };
     // 23:30 UTC on 22 November is half past midnight on the 23rd in Amsterdam.
-    await give('late', 'medewerker', 'Samenwerking met de wijkteams en huisartsen moet beter.', '2026-11-22T23:30:00Z');
+    await give(
+      'late',
+      'medewerker',
+      'Samenwerking met de wijkteams en huisartsen moet beter.',
+      '2026-11-22T23:30:00Z',
+    );
     await give(
       'eenzaamheid',
       'gemeente_gouda',

@@ -12,6 +12,7 @@ import { hashHex } from '../identity/tokens.ts';
 import { forgetAuthor } from '../contributions/contributions.service.ts';
 import { forgetResponsesOf } from '../responses/responses.service.ts';
 import { forgetWallPerson } from '../wall/wall.service.ts';
+import { forgetSectionPerson } from '../sections/sections.service.ts';
 
 const iso = (d: Date) => d.toISOString();
 const invitationState = (state: 'open' | 'accepted' | 'revoked', expiresAt: Date, now: Date) =>
@@ -35,6 +36,8 @@ export async function erasePersonalData(trx: Kysely<DB>, personId: string, now: 
   await forgetResponsesOf(trx, personId);
   // The wall keeps its cards and log; who placed or did what becomes unknown.
   await forgetWallPerson(trx, personId);
+  // Sections and comments stay; who wrote, moved or resolved them becomes unknown.
+  await forgetSectionPerson(trx, personId);
   // Their input stays, without author (its text holds no name: names live only in person).
   await forgetAuthor(trx, personId);
   await trx.deleteFrom('mail_message').where('person_id', '=', personId).execute();
