@@ -106,6 +106,34 @@ const clusterState = (row: { name: string; note: string; position: number }): Cl
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
+/**
+ * Merge and dissolve both empty a cluster: its cards go to the end of `target` (another cluster, or
+ * "niet ingedeeld" for null) and the cluster is marked dissolved — all as changes undo can reverse.
+ */
+async function emptyCluster(
+  trx: Kysely<DB>,
+  wallId: string,
+  cluster: { id: string; name: string; note: string; position: number },
+  target: string | null,
+): Promise<{ cards: unknown[]; changes: Change[] }> {
+  const cards = await trx
+    .selectFrom('wall_card')
+    .selectAll()
+    .where('cluster_id', '=', cluster.id)
+    .where('removed_at', 'is', null)
+    .orderBy('position')
+    .forUpdate()
+    .execute();
+  let position = await q.endOf(trx, wallId, target);
+  const changes: Change[] = cards.map((c) => {
+    const before = cardState(c);
+    return { t: 'card', id: c.id, before, after: { ...before, cluster_id: target, position: position++ } };
+  });
+  const before = clusterState(cluster);
+  changes.push({ t: 'cluster', id: cluster.id, before, after: { ...before, dissolved: true } });
+  return { cards, changes };
+}
+
 async function lockWall(trx: Kysely<DB>, wallId: string): Promise<WallRow> {
   const wall = await trx
     .selectFrom('wall')
@@ -840,26 +868,7 @@ export function createWallService({ db, now, events, jobs }: Deps) {
             intoClusterId: 'Kies een ander cluster om mee samen te voegen.',
           });
         const into = await mustCluster(trx, wallId, intoClusterId, 'intoClusterId');
-        const cards = await trx
-          .selectFrom('wall_card')
-          .selectAll()
-          .where('cluster_id', '=', clusterId)
-          .where('removed_at', 'is', null)
-          .orderBy('position')
-          .forUpdate()
-          .execute();
-        let position = await q.endOf(trx, wallId, intoClusterId);
-        const changes: Change[] = cards.map((c) => {
-          const before = cardState(c);
-          return {
-            t: 'card',
-            id: c.id,
-            before,
-            after: { ...before, cluster_id: intoClusterId, position: position++ },
-          };
-        });
-        const before = clusterState(cluster);
-        changes.push({ t: 'cluster', id: clusterId, before, after: { ...before, dissolved: true } });
+        const { cards, changes } = await emptyCluster(trx, wallId, cluster, intoClusterId);
         return {
           type: 'cluster.merge',
           text: `voegde ‘${cluster.name}’ samen met ‘${into.name}’ (${plural(cards.length, 'kaart', 'kaarten')})`,
@@ -910,26 +919,7 @@ export function createWallService({ db, now, events, jobs }: Deps) {
     dissolve(actor: WallActor, wallId: string, clusterId: string) {
       return act(actor, wallId, async (trx) => {
         const cluster = await mustCluster(trx, wallId, clusterId);
-        const cards = await trx
-          .selectFrom('wall_card')
-          .selectAll()
-          .where('cluster_id', '=', clusterId)
-          .where('removed_at', 'is', null)
-          .orderBy('position')
-          .forUpdate()
-          .execute();
-        let position = await q.endOf(trx, wallId, null);
-        const changes: Change[] = cards.map((c) => {
-          const before = cardState(c);
-          return {
-            t: 'card',
-            id: c.id,
-            before,
-            after: { ...before, cluster_id: null, position: position++ },
-          };
-        });
-        const before = clusterState(cluster);
-        changes.push({ t: 'cluster', id: clusterId, before, after: { ...before, dissolved: true } });
+        const { cards, changes } = await emptyCluster(trx, wallId, cluster, null);
         return {
           type: 'cluster.dissolve',
           text: `hief het cluster ‘${cluster.name}’ op; ${plural(cards.length, 'kaart gaat', 'kaarten gaan')} terug naar ${UNSORTED}`,
