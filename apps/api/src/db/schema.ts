@@ -529,3 +529,45 @@ export interface DB {
   section_commenter: SectionCommenterTable;
   section_comment: SectionCommentTable;
 }
+
+// ── Formal advice of the councils (migration 0006) ────────────────────────
+
+export interface AdviceTable {
+  id: Generated<string>;
+  plan_id: string;
+  organisation_id: string;
+  milestone_id: string;
+  summary: Generated<string>;
+  submitted_by: string | null;
+  submitted_at: CreatedAt;
+  completed_at: NullableTimestamp;
+}
+
+export interface AdvicePointTable {
+  id: Generated<string>;
+  advice_id: string;
+  number: number;
+  text: string;
+  taken: 'overgenomen' | 'deels' | 'niet' | null;
+  what: Generated<string>;
+  why: Generated<string>;
+  responded_by: string | null;
+  responded_at: NullableTimestamp;
+}
+
+export interface AdviceAttachmentTable {
+  advice_id: string;
+  file_name: string;
+  kind: 'pdf' | 'docx';
+  size: number;
+  sha256: string;
+  data: Uint8Array | null;
+  storage_key: string | null;
+  created_at: CreatedAt;
+}
+
+export interface DB {
+  advice: AdviceTable;
+  advice_point: AdvicePointTable;
+  advice_attachment: AdviceAttachmentTable;
+}

@@ -6,6 +6,7 @@ import { demoOrganisations, demoPeople } from './accounts.ts';
 import { demoGoals, demoMilestones, demoPlan } from './plan.ts';
 import { seedDemoRounds } from './rounds.ts';
 import { seedDemoWall } from './wall.ts';
+import { seedDemoSections } from './sections.ts';
 
 /** Demo partners and one person per role; idempotent, so it also completes databases seeded earlier. */
 export async function seedDemoPeople(db: Kysely<DB>): Promise<void> {
@@ -42,7 +43,8 @@ export async function seedDemo(
   // Its own step, so a database seeded before the rounds existed gets them too.
   const rounds = await seedDemoRounds(db);
   const wall = await seedDemoWall(db);
-  return { seeded: plan.seeded || rounds.seeded || wall.seeded };
+  const sections = await seedDemoSections(db);
+  return { seeded: plan.seeded || rounds.seeded || wall.seeded || sections.seeded };
 }
 
 async function seedDemoPlan(db: Kysely<DB>): Promise<{ seeded: boolean }> {
