@@ -54,7 +54,9 @@ export const outlineParts = [
 ] as const;
 export type OutlinePart = (typeof outlineParts)[number];
 
-export type SectionStateLabel = 'concept' | 'in consultatie' | 'herzien' | 'vastgesteld';
+// 'nog niet geschreven': the outline slot has no section yet; the papers still show the slot.
+export type SectionStateLabel =
+  'concept' | 'in consultatie' | 'herzien' | 'vastgesteld' | 'nog niet geschreven';
 
 export interface BlockLink {
   label: string;
