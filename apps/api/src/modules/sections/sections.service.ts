@@ -42,6 +42,7 @@ import {
   type SectionSummary,
   type SectionTransitionInput,
 } from '@inbreng/shared';
+import { queueSectionFeedback } from '../feedback/feedback.notices.ts';
 import { queueResolutionMail } from './sections.mails.ts';
 import { canTransition, transitionMessages } from './sections.state.ts';
 
@@ -769,6 +770,8 @@ export function createSectionsService({ db, now, events, baseUrl }: Deps) {
           details: { from: section.state, to: input.to, milestoneId: input.milestoneId },
           at,
         });
+        // Everyone whose input fed this section hears when it goes into consultation or is adopted.
+        await queueSectionFeedback(trx, sectionId, input.to, at, baseUrl());
         return section.state;
       });
       await publish(sectionId, 'section.state', { from, to: input.to }, actor);

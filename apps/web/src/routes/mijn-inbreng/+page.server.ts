@@ -1,15 +1,24 @@
 import { api } from '#lib/server/api.ts';
 import { pageError } from '#lib/server/errors.ts';
+import { feedbackApi } from '#lib/server/feedback.ts';
 import { requireMe } from '#lib/server/guard.ts';
 import { pageNumber } from '#lib/server/lists.ts';
 import type { PageServerLoad } from './$types';
 
-// "Mijn inbreng": what this person gave (and has in draft), in which round, in what state.
+// "Mijn inbreng": what this person gave (and has in draft), in which round, in what state, and for what
+// they submitted: what became of it (cluster, sections of the plan and their state, comments' outcome).
 export const load: PageServerLoad = async (event) => {
   requireMe(event.locals, event.url);
   const page = pageNumber(event.url);
   try {
-    return { contributions: await api(event).me.contributions({ page, pageSize: 20 }) };
+    const contributions = await api(event).me.contributions({ page, pageSize: 20 });
+    // Only this page's submitted input: drafts have not reached the wall yet.
+    const submitted = contributions.items.filter((c) => c.state === 'submitted').map((c) => c.id);
+    const feedback = await feedbackApi(event).forContributions(submitted);
+    return {
+      contributions,
+      feedback: Object.fromEntries(feedback.items.map((f) => [f.contributionId, f])),
+    };
   } catch (cause) {
     pageError(cause);
   }

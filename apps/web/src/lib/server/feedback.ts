@@ -1,0 +1,18 @@
+// "What became of my input" in the API client, for the "mijn inbreng" page: the same transport as
+// `api.ts` (shapes from @inbreng/shared, the session cookie along, ApiError on a refusal).
+import { MyFeedback } from '@inbreng/shared';
+import { transport, type ApiEvent } from './api.ts';
+
+export function feedbackApi(event: ApiEvent) {
+  const { get } = transport(event);
+  return {
+    /** For these contributions of mine (e.g. one page of the list); the API ignores ids not mine. */
+    forContributions: async (contributionIds: string[]) =>
+      contributionIds.length === 0
+        ? { items: [], page: 1, pageSize: 100, total: 0 }
+        : get('/api/me/feedback', MyFeedback, {
+            contributionIds: contributionIds.join(','),
+            pageSize: 100,
+          }),
+  };
+}
