@@ -21,6 +21,9 @@ import { plansRoutes } from './modules/plans/plans.routes.ts';
 import { systemRoutes } from './modules/system/system.routes.ts';
 import { wallRoutes } from './modules/wall/wall.routes.ts';
 import { sectionsRoutes } from './modules/sections/sections.routes.ts';
+import { adviceRoutes } from './modules/advice/advice.routes.ts';
+import { exportsRoutes } from './modules/exports/exports.routes.ts';
+import { feedbackRoutes } from './modules/feedback/feedback.routes.ts';
 import { accessPlugin } from './plugins/access.ts';
 import { databasePlugin } from './plugins/database.ts';
 import { docsPlugin } from './plugins/docs.ts';
@@ -109,6 +112,9 @@ export async function buildApp(config: Config, deps: Deps = {}) {
   await app.register(responsesRoutes, { prefix: '/api', now, baseUrl });
   await app.register(wallRoutes, { prefix: '/api', now });
   await app.register(sectionsRoutes, { prefix: '/api', now, baseUrl });
+  await app.register(adviceRoutes, { prefix: '/api', now, baseUrl });
+  await app.register(exportsRoutes, { prefix: '/api', now });
+  await app.register(feedbackRoutes, { prefix: '/api', now, baseUrl });
   if (config.web) await app.register(webPlugin, { buildDir: webBuildDir });
   return app;
 }

@@ -16,6 +16,8 @@ const signedInOnly = [
   '/mijn-inbreng',
   '/inbreng',
   '/wanden',
+  '/onderdelen',
+  '/opmerkingen',
   '/reacties',
 ];
 

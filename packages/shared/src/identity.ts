@@ -363,6 +363,9 @@ export const auditActionLabels: Record<string, string> = {
   'section.clusters_linked': 'Clusters aan onderdeel gekoppeld',
   'section.commenters_changed': 'Toegelaten reageerders van onderdeel gewijzigd',
   'comment.resolved': 'Reactie afgehandeld',
+  'plan.exported': 'Plan of consultatieverslag geëxporteerd',
+  'advice.submitted': 'Advies van een adviesraad ingediend',
+  'advice.responded': 'Reactie op advies vastgelegd',
 };
 
 // ── Mail ──────────────────────────────────────────────────────────────────

@@ -9,3 +9,6 @@ export * from './wall.ts';
 export * from './anchors.ts';
 export * from './diff.ts';
 export * from './sections.ts';
+export * from './exports.ts';
+export * from './feedback.ts';
+export * from './advice.ts';

@@ -39,6 +39,11 @@ export const grants = {
   // service checks: councils by default, others the team names); the team resolves every comment.
   'section:edit': { programmateam: 'any' },
   'comment:resolve': { programmateam: 'any' },
+  // Formal advice: a council gives its own; the team answers it point by point.
+  'advice:submit': { adviesraad_lid: 'own_organisation' },
+  'advice:respond': { programmateam: 'any' },
+  // Board papers and the consultation report.
+  'plan:export': { programmateam: 'any' },
 } as const satisfies Record<string, Partial<Record<Role, Scope>>>;
 
 export type Action = keyof typeof grants;
@@ -172,6 +177,21 @@ export const routeRules: Record<string, RouteRule> = {
   'POST /api/comments/:commentId/replies': 'signed_in',
   'POST /api/comments/:commentId/resolve': 'comment:resolve',
   'GET /api/comments': 'comment:resolve',
+
+  // Formal advice of the councils, with the team's response per point (issue 7). Reading is filtered
+  // by the service: a council's own advice while in preparation, everyone once submitted.
+  'GET /api/plans/:plan/advice': 'signed_in',
+  'POST /api/plans/:plan/advice': 'advice:submit',
+  'GET /api/advice/:adviceId': 'signed_in',
+  'GET /api/advice/:adviceId/attachment': 'signed_in',
+  'PUT /api/advice/:adviceId/responses': 'advice:respond',
+
+  // Board papers: the draft plan and the consultation report as files, and the report's data for its page.
+  'GET /api/plans/:plan/export': 'plan:export',
+  'GET /api/plans/:plan/report': 'plan:export',
+
+  // What became of my input: cluster, sections, their state and the comments' resolutions.
+  'GET /api/me/feedback': 'signed_in',
 
   // Live updates (Server-Sent Events); each topic is checked by the events service.
   'GET /api/events': 'signed_in',

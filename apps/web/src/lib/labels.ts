@@ -21,6 +21,17 @@ export const mailStateLabels: Record<MailState, () => string> = {
 const mailKinds: Record<string, () => string> = {
   sign_in: m.mail_kind_sign_in,
   invitation: m.mail_kind_invitation,
+  'round.opened': m.mail_kind_round_opened,
+  'round.reminder': m.mail_kind_round_reminder,
+  digest: m.mail_kind_digest,
+  erasure: m.mail_kind_erasure,
+  'response.reminder': m.mail_kind_response_reminder,
+  'response.reopened': m.mail_kind_response_reopened,
+  'comment.resolved': m.mail_kind_comment_resolved,
+  'comment.digest': m.mail_kind_comment_digest,
+  'section.feedback': m.mail_kind_section_feedback,
+  'section.feedback_digest': m.mail_kind_section_feedback_digest,
+  'advice.answered': m.mail_kind_advice_answered,
 };
 export const mailKindLabel = (kind: string) => mailKinds[kind]?.() ?? kind;
 

@@ -13,6 +13,7 @@ import { forgetAuthor } from '../contributions/contributions.service.ts';
 import { forgetResponsesOf } from '../responses/responses.service.ts';
 import { forgetWallPerson } from '../wall/wall.service.ts';
 import { forgetSectionPerson } from '../sections/sections.service.ts';
+import { forgetAdvicePerson } from '../advice/advice.service.ts';
 
 const iso = (d: Date) => d.toISOString();
 const invitationState = (state: 'open' | 'accepted' | 'revoked', expiresAt: Date, now: Date) =>
@@ -38,6 +39,8 @@ export async function erasePersonalData(trx: Kysely<DB>, personId: string, now: 
   await forgetWallPerson(trx, personId);
   // Sections and comments stay; who wrote, moved or resolved them becomes unknown.
   await forgetSectionPerson(trx, personId);
+  // The councils' advice and the team's answers stay; who gave or answered them becomes unknown.
+  await forgetAdvicePerson(trx, personId);
   // Their input stays, without author (its text holds no name: names live only in person).
   await forgetAuthor(trx, personId);
   await trx.deleteFrom('mail_message').where('person_id', '=', personId).execute();
