@@ -50,13 +50,15 @@ test('the programme team sorts cards by mouse, keyboard and menu, takes a propos
   await expect(cards(unsorted).first()).toBeVisible();
 
   // 1. By mouse: drag a card from "Niet ingedeeld" into a cluster.
+  // The card is picked by its text, so a list that re-renders in between cannot swap it for another.
   const dragged = await textOf(cards(unsorted).first());
-  await cards(unsorted).first().dragTo(column(page, mouse));
+  await cards(unsorted).filter({ hasText: dragged }).first().dragTo(column(page, mouse));
   await expect(cards(column(page, mouse)).filter({ hasText: dragged })).toHaveCount(1);
 
   // 2. By keyboard only: focus the card's "Oppakken", Enter, arrows to the cluster, Enter.
   const typed = await textOf(cards(unsorted).first());
   const grab = cards(unsorted)
+    .filter({ hasText: typed })
     .first()
     .getByRole('button', { name: /^Oppakken/ });
   await grab.focus();
@@ -74,8 +76,8 @@ test('the programme team sorts cards by mouse, keyboard and menu, takes a propos
   await expect(announcer).toContainText(`staat nu in ${keys}`);
 
   // 3. With the "Verplaats naar…" menu.
-  const menued = cards(unsorted).first();
-  const menuText = await textOf(menued);
+  const menuText = await textOf(cards(unsorted).first());
+  const menued = cards(unsorted).filter({ hasText: menuText }).first();
   await menued.getByLabel(/^Verplaats naar…/).selectOption({ label: mouse });
   await menued.getByRole('button', { name: /^Verplaatsen/ }).click();
   await expect(cards(column(page, mouse)).filter({ hasText: menuText })).toHaveCount(1);
@@ -95,12 +97,12 @@ test('the programme team sorts cards by mouse, keyboard and menu, takes a propos
   await signInAsDemo(other, 'Sanne de Vries');
   await other.goto(address);
   const live = await textOf(cards(column(other, 'Niet ingedeeld')).first());
-  const liveCard = cards(column(other, 'Niet ingedeeld')).first();
+  const liveCard = cards(column(other, 'Niet ingedeeld')).filter({ hasText: live }).first();
   await liveCard.getByLabel(/^Verplaats naar…/).selectOption({ label: keys });
   await liveCard.getByRole('button', { name: /^Verplaatsen/ }).click();
   await expect(cards(column(page, keys)).filter({ hasText: live })).toHaveCount(1, { timeout: 5_000 });
   const back = await textOf(cards(column(page, mouse)).first());
-  await cards(column(page, mouse)).first().dragTo(column(page, 'Niet ingedeeld'));
+  await cards(column(page, mouse)).filter({ hasText: back }).first().dragTo(column(page, 'Niet ingedeeld'));
   await expect(cards(column(other, 'Niet ingedeeld')).filter({ hasText: back })).toHaveCount(1, {
     timeout: 5_000,
   });

@@ -310,6 +310,8 @@ export async function cardsOf(
     selectCard(q)
       .orderBy('k.position')
       .orderBy('k.created_at')
+      // Cards added together share position and time: the id keeps the order the same on every read.
+      .orderBy('k.id')
       .orderBy('k.id')
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize)
