@@ -19,6 +19,7 @@ const signedInOnly = [
   '/onderdelen',
   '/opmerkingen',
   '/reacties',
+  '/advies',
 ];
 
 const isSignedInOnly = (pathname: string) =>

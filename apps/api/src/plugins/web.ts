@@ -14,8 +14,9 @@ export async function webPlugin(app: FastifyInstance, { buildDir }: { buildDir: 
   // protocol, and SvelteKit would then refuse every form post on a plain-http install as cross-site.
   // We set that header ourselves below, from what Fastify knows (the socket, or a trusted proxy).
   process.env.PROTOCOL_HEADER ??= 'x-forwarded-proto';
-  // Room for a CSV of invitations (512 kB of text) in a multipart form.
-  process.env.BODY_SIZE_LIMIT ??= '2M';
+  // Room for a council's advice with its attachment (the API allows 10 MB) in a multipart form, so an
+  // oversize file reaches the API and gets its own message; the API checks every other size itself.
+  process.env.BODY_SIZE_LIMIT ??= '11M';
   const handlerFile = path.join(buildDir, 'handler.js');
   const handler = fs.existsSync(handlerFile)
     ? ((await import(pathToFileURL(handlerFile).href)) as { handler: NodeHandler }).handler

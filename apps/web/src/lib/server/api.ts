@@ -183,14 +183,16 @@ export function transport(event: ApiEvent) {
     // cookies.get sees what this same request already set or deleted (after a sign-in, say).
     const session = event.cookies.get(SESSION_COOKIE);
     if (session) headers.set('cookie', `${SESSION_COOKIE}=${session}`);
-    if (body !== undefined) headers.set('content-type', 'application/json');
+    // A FormData body (a form with a file) goes as multipart: fetch writes its content type and boundary.
+    const multipart = body instanceof FormData;
+    if (body !== undefined && !multipart) headers.set('content-type', 'application/json');
 
     let response: Response;
     try {
       response = await fetch(`${apiBase()}${path}`, {
         method,
         headers,
-        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+        ...(body !== undefined ? { body: multipart ? body : JSON.stringify(body) } : {}),
         redirect: 'manual',
       });
     } catch {
