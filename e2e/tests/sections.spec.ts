@@ -222,6 +222,13 @@ test('an OR member comments by mouse and by keyboard; the programme team resolve
   ).toBeVisible();
   await expectNoAxeViolations(page);
 
+  // And on "Mijn inbreng" she finds what was done with her comment.
+  await page.goto('/mijn-inbreng');
+  await expect(page.getByRole('heading', { name: 'Mijn reacties op het concept' })).toBeVisible();
+  await expect(page.getByRole('main')).toContainText(answer);
+  await expectNoAxeViolations(page);
+  await page.goto(address);
+
   // The versions page: the word diff of the redraft, readable without colour.
   await page.getByRole('link', { name: 'Versies en verschillen' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Versies');

@@ -4,7 +4,7 @@
 // input is ever listed, so nothing here can reveal who gave anonymous input to anyone else.
 import { z } from 'zod';
 import { Visibility } from './rounds.ts';
-import { SectionSlot, SectionState } from './sections.ts';
+import { AnchorStatus, CommentState, Resolution, SectionSlot, SectionState } from './sections.ts';
 
 const IsoDateTime = z.iso.datetime({ offset: true });
 
@@ -92,3 +92,59 @@ export const MyFeedback = z
   })
   .meta({ id: 'MyFeedback' });
 export type MyFeedback = z.infer<typeof MyFeedback>;
+
+// "Mijn reacties op het concept": the signed-in person's own top-level comments on draft sections and
+// what the programme team did with each. Only the person's own comments are ever listed.
+
+export const MyCommentsQuery = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type MyCommentsQuery = z.input<typeof MyCommentsQuery>;
+
+/** A section named by its goal and outline slot, enough to link to it and say which it is. */
+export const MyCommentSection = z.object({
+  id: z.uuid(),
+  goal: z.object({ id: z.uuid(), position: z.number().int(), title: z.string() }),
+  slot: SectionSlot,
+  slotLabel: z.string(),
+});
+export type MyCommentSection = z.infer<typeof MyCommentSection>;
+
+export const MyComment = z
+  .object({
+    id: z.uuid(),
+    body: z.string(),
+    createdAt: IsoDateTime,
+    section: MyCommentSection.extend({ state: SectionState, stateLabel: z.string() }),
+    /** The passage as it was when the comment was made; kept also when the redraft removed it. */
+    quote: z.string(),
+    /** Where the passage is now; 'orphaned' reads "tekst gewijzigd". */
+    anchor: z.object({ status: AnchorStatus, label: z.string() }),
+    state: CommentState,
+    replyCount: z.number().int(),
+    resolution: z
+      .object({
+        kind: Resolution,
+        label: z.string(),
+        /** The reason (niet overgenomen) or the answer (beantwoord); empty for verwerkt. */
+        text: z.string(),
+        at: IsoDateTime,
+        /** verwerkt: the section and revision it was worked into. */
+        section: MyCommentSection.nullable(),
+        revision: z.object({ id: z.uuid(), number: z.number().int() }).nullable(),
+      })
+      .nullable(),
+  })
+  .meta({ id: 'MyComment' });
+export type MyComment = z.infer<typeof MyComment>;
+
+export const MyComments = z
+  .object({
+    items: z.array(MyComment),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+    total: z.number().int(),
+  })
+  .meta({ id: 'MyComments' });
+export type MyComments = z.infer<typeof MyComments>;

@@ -192,6 +192,7 @@ export const routeRules: Record<string, RouteRule> = {
 
   // What became of my input: cluster, sections, their state and the comments' resolutions.
   'GET /api/me/feedback': 'signed_in',
+  'GET /api/me/comments': 'signed_in',
 
   // Live updates (Server-Sent Events); each topic is checked by the events service.
   'GET /api/events': 'signed_in',

@@ -2,6 +2,15 @@
 // cut from it; a duplicate counts as its original's cluster) → wall_cluster → section_cluster →
 // section, and the resolution counts of each section's comments. Shared by the page and the notices.
 import { sql, type Kysely } from 'kysely';
+import {
+  anchorStatusLabels,
+  resolutionLabels,
+  sectionSlotLabels,
+  sectionStateLabels,
+  type Anchor,
+  type MyComment,
+  type MyComments,
+} from '@inbreng/shared';
 import type { DB } from '../../db/schema.ts';
 
 type Slot = 'horizon' | 'steps' | 'roles' | 'actions';
@@ -139,4 +148,117 @@ export function contributorsOfSection(db: Kysely<DB>, sectionId: string) {
       ),
     )
     .orderBy('p.id');
+}
+
+/**
+ * "Mijn reacties op het concept": the person's own top-level comments, newest first, each with its
+ * section, the quote as made, where the passage is now, and the team's resolution. Filtering on
+ * author_id is what keeps everyone else's comments out; replies are counted, not listed.
+ */
+export async function commentsOfAuthor(
+  db: Kysely<DB>,
+  personId: string,
+  query: { page: number; pageSize: number },
+): Promise<MyComments> {
+  const { page, pageSize } = query;
+  const own = () =>
+    db
+      .selectFrom('section_comment as c')
+      .where('c.author_id', '=', personId)
+      .where('c.parent_id', 'is', null);
+  const [total, rows] = await Promise.all([
+    own()
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow(),
+    own()
+      .innerJoin('section as s', 's.id', 'c.section_id')
+      .innerJoin('goal as g', 'g.id', 's.goal_id')
+      .leftJoin('section as rs', 'rs.id', 'c.resolved_section_id')
+      .leftJoin('goal as rg', 'rg.id', 'rs.goal_id')
+      .leftJoin('section_revision as rr', 'rr.id', 'c.resolved_revision_id')
+      .select([
+        'c.id',
+        'c.body',
+        'c.created_at',
+        'c.anchor',
+        'c.anchor_status',
+        'c.state',
+        'c.resolution',
+        'c.resolution_text',
+        'c.resolved_at',
+        's.id as section_id',
+        's.slot',
+        's.state as section_state',
+        'g.id as goal_id',
+        'g.position as goal_position',
+        'g.title as goal_title',
+        'rs.id as resolved_section_id',
+        'rs.slot as resolved_slot',
+        'rg.id as resolved_goal_id',
+        'rg.position as resolved_goal_position',
+        'rg.title as resolved_goal_title',
+        'rr.id as resolved_revision_id',
+        'rr.number as resolved_revision_number',
+        (eb) =>
+          eb
+            .selectFrom('section_comment as r')
+            .select(eb.fn.countAll<string>().as('n'))
+            .whereRef('r.parent_id', '=', 'c.id')
+            .as('replies'),
+      ])
+      .orderBy('c.created_at', 'desc')
+      .orderBy('c.id', 'desc')
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute(),
+  ]);
+  const items = rows.map((r): MyComment => {
+    const slot = r.slot as Slot;
+    const status = r.anchor_status ?? 'exact';
+    const resolvedSlot = r.resolved_slot as Slot | null;
+    return {
+      id: r.id,
+      body: r.body,
+      createdAt: r.created_at.toISOString(),
+      section: {
+        id: r.section_id,
+        goal: { id: r.goal_id, position: r.goal_position, title: r.goal_title },
+        slot,
+        slotLabel: sectionSlotLabels[slot],
+        state: r.section_state as State,
+        stateLabel: sectionStateLabels[r.section_state as State],
+      },
+      quote: (r.anchor as Anchor | null)?.quote.exact ?? '',
+      anchor: { status, label: anchorStatusLabels[status] },
+      state: r.state,
+      replyCount: Number(r.replies ?? 0),
+      resolution:
+        r.resolution && r.resolved_at
+          ? {
+              kind: r.resolution,
+              label: resolutionLabels[r.resolution],
+              text: r.resolution_text,
+              at: r.resolved_at.toISOString(),
+              section:
+                r.resolved_section_id && resolvedSlot && r.resolved_goal_id
+                  ? {
+                      id: r.resolved_section_id,
+                      goal: {
+                        id: r.resolved_goal_id,
+                        position: r.resolved_goal_position!,
+                        title: r.resolved_goal_title!,
+                      },
+                      slot: resolvedSlot,
+                      slotLabel: sectionSlotLabels[resolvedSlot],
+                    }
+                  : null,
+              revision:
+                r.resolved_revision_id && r.resolved_revision_number !== null
+                  ? { id: r.resolved_revision_id, number: r.resolved_revision_number }
+                  : null,
+            }
+          : null,
+    };
+  });
+  return { items, page, pageSize, total: Number(total.n) };
 }

@@ -1,11 +1,13 @@
 // HTTP for "what became of my input": the signed-in person's own input with its cluster, the sections
 // it fed and their state, and the comments' resolutions. Also runs the daily overview of the section
-// notices (feedback.notices.ts) for people who chose a daily digest.
-import { MyFeedback, FeedbackQuery } from '@inbreng/shared';
+// notices (feedback.notices.ts) for people who chose a daily digest, and lists the person's own comments
+// on the draft sections with what the team did with them.
+import { MyComments, MyCommentsQuery, MyFeedback, FeedbackQuery } from '@inbreng/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { amsterdamToday } from '../../clock.ts';
 import { actorOf } from '../../plugins/access.ts';
 import { queueFeedbackDigests } from './feedback.notices.ts';
+import { commentsOfAuthor } from './feedback.queries.ts';
 import { createFeedbackService } from './feedback.service.ts';
 
 export type FeedbackOptions = { now: () => Date; baseUrl?: () => string };
@@ -41,5 +43,18 @@ export const feedbackRoutes: FastifyPluginAsyncZod<FeedbackOptions> = async (app
       },
     },
     (request) => feedback.mine(actorOf(request).personId, request.query),
+  );
+
+  app.get(
+    '/me/comments',
+    {
+      schema: {
+        tags: ['inbreng'],
+        summary: 'Mijn reacties op het concept: mijn eigen reacties, nieuwste eerst, met wat ermee is gedaan',
+        querystring: MyCommentsQuery,
+        response: { 200: MyComments },
+      },
+    },
+    (request) => commentsOfAuthor(db, actorOf(request).personId, request.query),
   );
 };

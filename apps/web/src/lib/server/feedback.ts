@@ -1,6 +1,6 @@
 // "What became of my input" in the API client, for the "mijn inbreng" page: the same transport as
 // `api.ts` (shapes from @inbreng/shared, the session cookie along, ApiError on a refusal).
-import { MyFeedback } from '@inbreng/shared';
+import { MyComments, MyFeedback } from '@inbreng/shared';
 import { transport, type ApiEvent } from './api.ts';
 
 export function feedbackApi(event: ApiEvent) {
@@ -14,5 +14,7 @@ export function feedbackApi(event: ApiEvent) {
             contributionIds: contributionIds.join(','),
             pageSize: 100,
           }),
+    /** My own comments on the draft sections, newest first, with what the team did with each. */
+    comments: (query: { page: number; pageSize: number }) => get('/api/me/comments', MyComments, query),
   };
 }
