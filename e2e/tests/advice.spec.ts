@@ -37,7 +37,12 @@ test('an OR member’s renamed program is refused; the advice is given and the t
   await expect(page.getByRole('heading', { level: 1, name: 'Advies uitbrengen' })).toBeVisible();
   await expectNoAxeViolations(page);
 
-  // A file over the limit is refused with the limit in Dutch, at the file field.
+  const ab = await page.locator('#milestoneId option', { hasText: '16 december 2026' }).getAttribute('value');
+  await page.locator('#milestoneId').selectOption(ab!);
+  await page
+    .getByLabel('Adviespunt 1', { exact: true })
+    .fill('Houd de OR op de hoogte van de uitwerking per RVE.');
+  // With the rest filled in, a file over the limit is refused with the limit in Dutch, at the file field.
   await page.getByLabel('Bijlage (PDF of Word)').setInputFiles({
     name: 'groot.pdf',
     mimeType: 'application/pdf',
@@ -48,11 +53,6 @@ test('an OR member’s renamed program is refused; the advice is given and the t
     'Het bestand is te groot. Voeg een bestand toe van hoogstens 10 MB.',
   );
 
-  const ab = await page.locator('#milestoneId option', { hasText: '16 december 2026' }).getAttribute('value');
-  await page.locator('#milestoneId').selectOption(ab!);
-  await page
-    .getByLabel('Adviespunt 1', { exact: true })
-    .fill('Houd de OR op de hoogte van de uitwerking per RVE.');
   await page.getByRole('button', { name: 'Adviespunt toevoegen' }).click();
   await expect(page.getByLabel('Adviespunt 2', { exact: true })).toBeFocused();
   await page.keyboard.type('Leg vast hoe medewerkers meepraten over de communicatie.');

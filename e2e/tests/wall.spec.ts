@@ -46,6 +46,9 @@ test('the programme team sorts cards by mouse, keyboard and menu, takes a propos
 
   await createCluster(page, mouse);
   await createCluster(page, keys);
+  // Start from a settled page: a status message appearing mid-drag would shift the cards under the pointer.
+  await page.reload();
+  await expect(column(page, keys)).toBeVisible();
   const unsorted = column(page, 'Niet ingedeeld');
   await expect(cards(unsorted).first()).toBeVisible();
 

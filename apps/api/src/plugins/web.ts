@@ -16,7 +16,7 @@ export async function webPlugin(app: FastifyInstance, { buildDir }: { buildDir: 
   process.env.PROTOCOL_HEADER ??= 'x-forwarded-proto';
   // Room for a council's advice with its attachment (the API allows 10 MB) in a multipart form, so an
   // oversize file reaches the API and gets its own message; the API checks every other size itself.
-  process.env.BODY_SIZE_LIMIT ??= '11M';
+  process.env.BODY_SIZE_LIMIT ??= '12M';
   const handlerFile = path.join(buildDir, 'handler.js');
   const handler = fs.existsSync(handlerFile)
     ? ((await import(pathToFileURL(handlerFile).href)) as { handler: NodeHandler }).handler
