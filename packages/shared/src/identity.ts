@@ -33,7 +33,7 @@ export const organisationTypeLabels: Record<OrganisationType, string> = {
   ketenpartner: 'Ketenpartner',
 };
 
-export const Locale = z.enum(['nl', 'en']);
+export const Locale = z.enum(['nl', 'en'], { error: 'Kies Nederlands (nl) of Engels (en).' });
 export type Locale = z.infer<typeof Locale>;
 
 export const Email = z
@@ -140,7 +140,8 @@ export const Me = z
   .meta({ id: 'Me' });
 export type Me = z.infer<typeof Me>;
 
-export const ProfileInput = z.object({ name: PersonName, locale: Locale });
+// The name may be left out: the header's language switch saves only the language.
+export const ProfileInput = z.object({ name: PersonName.optional(), locale: Locale });
 export type ProfileInput = z.infer<typeof ProfileInput>;
 
 export const SignInRequest = z.object({ email: Email });

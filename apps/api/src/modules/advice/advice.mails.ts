@@ -27,6 +27,7 @@ export function adviceAnsweredMail(
         ? 'You receive this because you are a member of this council. You can change which messages you get in your profile.'
         : 'U krijgt dit bericht omdat u lid bent van deze adviesraad. Welke berichten u krijgt, wijzigt u in uw profiel.',
     ],
+    en ? 'en' : 'nl',
   );
 }
 

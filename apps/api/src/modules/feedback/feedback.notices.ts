@@ -44,6 +44,7 @@ export function sectionFeedbackMail(
         'On “My input” you can see for each of your inputs what was done with it.',
         'You receive this because you chose to hear about your input at once. You can change that in your profile.',
       ],
+      'en',
     );
   }
   const section = `${v.goal} — ${sectionSlotLabels[v.slot]}`;
@@ -180,6 +181,7 @@ export async function queueFeedbackDigests(db: Kysely<DB>, at: Date, baseUrl: st
           : 'Onderdelen van het werkplan waaraan uw inbreng heeft bijgedragen:',
         ...lines,
       ],
+      en ? 'en' : 'nl',
     );
     await queueMail(
       db,

@@ -231,7 +231,10 @@ export function createIdentityService({ db, jobs, baseUrl, demo }: Deps) {
       await db.transaction().execute(async (trx) => {
         await trx
           .updateTable('person')
-          .set({ name: input.name, locale: input.locale satisfies Locale })
+          .set({
+            ...(input.name === undefined ? {} : { name: input.name }),
+            locale: input.locale satisfies Locale,
+          })
           .where('id', '=', actor.personId)
           .execute();
         await audit(trx, {

@@ -23,6 +23,8 @@ const escapeHtml = (value: string) =>
 export function compose(
   subject: string,
   blocks: Array<string | { link: string; label: string } | { code: string }>,
+  // The language the mail is written in, so screen readers and mail clients read it right.
+  locale: Locale = 'nl',
 ): Mail {
   const text = blocks
     .map((b) => (typeof b === 'string' ? b : 'link' in b ? `${b.label}:\n${b.link}` : `    ${b.code}`))
@@ -36,7 +38,7 @@ export function compose(
       return `<p style="margin:0 0 16px;font-size:28px;letter-spacing:6px;font-weight:bold;font-family:monospace">${escapeHtml(b.code)}</p>`;
     })
     .join('\n');
-  const html = `<!doctype html><html><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>
+  const html = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>
 <body style="font-family:Arial,sans-serif;font-size:16px;line-height:1.5;color:#1a1a1a;max-width:560px;margin:0 auto;padding:24px">
 <p style="margin:0 0 24px;font-weight:bold;color:#00506e">Inbreng · Hecht</p>
 ${body}
@@ -68,13 +70,17 @@ export function signInMail(
   v: { name: string | null; link: string; code: string; minutes: number },
 ): Mail {
   if (locale === 'en') {
-    return compose(`Your sign-in code for Inbreng: ${v.code}`, [
-      v.name ? `Hello ${v.name},` : 'Hello,',
-      `You asked to sign in to Inbreng. Use the button below, or type this code on the sign-in page. Both work once and for ${v.minutes} minutes.`,
-      { code: v.code },
-      { link: v.link, label: 'Sign in to Inbreng' },
-      'Did you not ask for this? Then you can ignore this e-mail; nobody can sign in without it.',
-    ]);
+    return compose(
+      `Your sign-in code for Inbreng: ${v.code}`,
+      [
+        v.name ? `Hello ${v.name},` : 'Hello,',
+        `You asked to sign in to Inbreng. Use the button below, or type this code on the sign-in page. Both work once and for ${v.minutes} minutes.`,
+        { code: v.code },
+        { link: v.link, label: 'Sign in to Inbreng' },
+        'Did you not ask for this? Then you can ignore this e-mail; nobody can sign in without it.',
+      ],
+      'en',
+    );
   }
   return compose(`Uw inlogcode voor Inbreng: ${v.code}`, [
     v.name ? `Beste ${v.name},` : 'Beste lezer,',
@@ -98,12 +104,16 @@ export function invitationMail(
 ): Mail {
   const role = roleNames[locale][v.role];
   if (locale === 'en') {
-    return compose(`Invitation to Inbreng, Hecht's platform for the strategic work plan`, [
-      v.name ? `Hello ${v.name},` : 'Hello,',
-      `${v.inviter ?? 'Hecht’s programme team'} invites you to Inbreng as ${role} for ${v.organisationName}. In Inbreng, Hecht writes its Strategic work plan 2027–2030 together with staff, advisory councils, municipalities and partners.`,
-      { link: v.link, label: 'Accept the invitation' },
-      `The link signs you in directly and is valid until ${v.expiresOn}.`,
-    ]);
+    return compose(
+      `Invitation to Inbreng, Hecht's platform for the strategic work plan`,
+      [
+        v.name ? `Hello ${v.name},` : 'Hello,',
+        `${v.inviter ?? 'Hecht’s programme team'} invites you to Inbreng as ${role} for ${v.organisationName}. In Inbreng, Hecht writes its Strategic work plan 2027–2030 together with staff, advisory councils, municipalities and partners.`,
+        { link: v.link, label: 'Accept the invitation' },
+        `The link signs you in directly and is valid until ${v.expiresOn}.`,
+      ],
+      'en',
+    );
   }
   return compose('Uitnodiging voor Inbreng, het platform voor het strategisch werkplan van Hecht', [
     v.name ? `Beste ${v.name},` : 'Beste lezer,',

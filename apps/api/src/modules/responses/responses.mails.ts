@@ -8,12 +8,16 @@ type About = { name: string | null; organisationName: string; roundTitle: string
 export function responseReminderMail(locale: Locale, v: About & { closesOn: string }): Mail {
   const closes = longDate(v.closesOn, locale);
   if (locale === 'en') {
-    return compose(`Reminder: the response of ${v.organisationName} to “${v.roundTitle}”`, [
-      v.name ? `Hello ${v.name},` : 'Hello,',
-      `Hecht’s programme team would like to receive the response of ${v.organisationName} to “${v.roundTitle}”. The round closes on ${closes}.`,
-      'You and your colleagues write the response together; one of you submits it when it is complete.',
-      { link: v.link, label: 'Go to the response' },
-    ]);
+    return compose(
+      `Reminder: the response of ${v.organisationName} to “${v.roundTitle}”`,
+      [
+        v.name ? `Hello ${v.name},` : 'Hello,',
+        `Hecht’s programme team would like to receive the response of ${v.organisationName} to “${v.roundTitle}”. The round closes on ${closes}.`,
+        'You and your colleagues write the response together; one of you submits it when it is complete.',
+        { link: v.link, label: 'Go to the response' },
+      ],
+      'en',
+    );
   }
   return compose(`Herinnering: de reactie van ${v.organisationName} op “${v.roundTitle}”`, [
     v.name ? `Beste ${v.name},` : 'Beste lezer,',
@@ -25,12 +29,16 @@ export function responseReminderMail(locale: Locale, v: About & { closesOn: stri
 
 export function responseReopenedMail(locale: Locale, v: About & { reason: string }): Mail {
   if (locale === 'en') {
-    return compose(`The response of ${v.organisationName} to “${v.roundTitle}” has been reopened`, [
-      v.name ? `Hello ${v.name},` : 'Hello,',
-      `Your response has been reopened: ${v.reason}`,
-      'You and your colleagues can change it again, and submit it once more when it is complete.',
-      { link: v.link, label: 'Go to the response' },
-    ]);
+    return compose(
+      `The response of ${v.organisationName} to “${v.roundTitle}” has been reopened`,
+      [
+        v.name ? `Hello ${v.name},` : 'Hello,',
+        `Your response has been reopened: ${v.reason}`,
+        'You and your colleagues can change it again, and submit it once more when it is complete.',
+        { link: v.link, label: 'Go to the response' },
+      ],
+      'en',
+    );
   }
   return compose(`De reactie van ${v.organisationName} op “${v.roundTitle}” is heropend`, [
     v.name ? `Beste ${v.name},` : 'Beste lezer,',

@@ -17,19 +17,27 @@ export function roundMail(
   const closes = longDate(v.closesOn, locale);
   if (locale === 'en') {
     return kind === 'opened'
-      ? compose(`Your input is welcome: ${v.title}`, [
-          v.name ? `Hello ${v.name},` : 'Hello,',
-          `Hecht asks for your input on its Strategic work plan 2027–2030: “${v.title}”.`,
-          ...(v.purpose ? [v.purpose] : []),
-          { link: v.link, label: 'Give your input' },
-          `You can respond until ${closes}.`,
-          'You receive this because you chose to hear about rounds at once. You can change that in your profile.',
-        ])
-      : compose(`Reminder: “${v.title}” closes on ${closes}`, [
-          v.name ? `Hello ${v.name},` : 'Hello,',
-          `The round “${v.title}” closes on ${closes}, and we have not yet received your input.`,
-          { link: v.link, label: 'Give your input' },
-        ]);
+      ? compose(
+          `Your input is welcome: ${v.title}`,
+          [
+            v.name ? `Hello ${v.name},` : 'Hello,',
+            `Hecht asks for your input on its Strategic work plan 2027–2030: “${v.title}”.`,
+            ...(v.purpose ? [v.purpose] : []),
+            { link: v.link, label: 'Give your input' },
+            `You can respond until ${closes}.`,
+            'You receive this because you chose to hear about rounds at once. You can change that in your profile.',
+          ],
+          'en',
+        )
+      : compose(
+          `Reminder: “${v.title}” closes on ${closes}`,
+          [
+            v.name ? `Hello ${v.name},` : 'Hello,',
+            `The round “${v.title}” closes on ${closes}, and we have not yet received your input.`,
+            { link: v.link, label: 'Give your input' },
+          ],
+          'en',
+        );
   }
   return kind === 'opened'
     ? compose(`Uw inbreng is welkom: ${v.title}`, [
@@ -181,11 +189,21 @@ export async function queueDigests(db: Kysely<DB>, at: Date, baseUrl: string): P
           en ? 'until' : 'tot en met'
         } ${longDate(i.closes_on, person.locale)}) — ${baseUrl}/rondes/${i.round_id}`,
     );
-    const mail = compose(en ? 'Inbreng: your daily overview' : 'Inbreng: uw dagelijkse overzicht', [
-      person.name ? (en ? `Hello ${person.name},` : `Beste ${person.name},`) : en ? 'Hello,' : 'Beste lezer,',
-      en ? 'What asks for your input today:' : 'Wat vandaag om uw inbreng vraagt:',
-      ...lines,
-    ]);
+    const mail = compose(
+      en ? 'Inbreng: your daily overview' : 'Inbreng: uw dagelijkse overzicht',
+      [
+        person.name
+          ? en
+            ? `Hello ${person.name},`
+            : `Beste ${person.name},`
+          : en
+            ? 'Hello,'
+            : 'Beste lezer,',
+        en ? 'What asks for your input today:' : 'Wat vandaag om uw inbreng vraagt:',
+        ...lines,
+      ],
+      en ? 'en' : 'nl',
+    );
     await queueMail(db, { ...mail, to: person.email!, personId: person.id, kind: 'digest' }, at);
     sent += 1;
   }

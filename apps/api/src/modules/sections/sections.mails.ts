@@ -34,18 +34,22 @@ export function resolutionMail(
 ): Mail {
   const en = locale === 'en';
   const quote = v.quote.length > 200 ? `${v.quote.slice(0, 200)}…` : v.quote;
-  return compose(en ? `Your comment on “${v.section}”` : `Uw reactie op “${v.section}”`, [
-    v.name ? (en ? `Hello ${v.name},` : `Beste ${v.name},`) : en ? 'Hello,' : 'Beste lezer,',
-    en
-      ? `The programme team has processed your comment on “${quote}”.`
-      : `Het programmateam heeft uw reactie op “${quote}” afgehandeld.`,
-    done[locale][v.resolution],
-    ...(v.text ? [v.text] : []),
-    { link: v.link, label: en ? 'View the section' : 'Bekijk het onderdeel' },
-    en
-      ? 'You receive this because you chose to hear about your input at once. You can change that in your profile.'
-      : 'U krijgt dit bericht omdat u berichten meteen wilt ontvangen. Dat kunt u wijzigen in uw profiel.',
-  ]);
+  return compose(
+    en ? `Your comment on “${v.section}”` : `Uw reactie op “${v.section}”`,
+    [
+      v.name ? (en ? `Hello ${v.name},` : `Beste ${v.name},`) : en ? 'Hello,' : 'Beste lezer,',
+      en
+        ? `The programme team has processed your comment on “${quote}”.`
+        : `Het programmateam heeft uw reactie op “${quote}” afgehandeld.`,
+      done[locale][v.resolution],
+      ...(v.text ? [v.text] : []),
+      { link: v.link, label: en ? 'View the section' : 'Bekijk het onderdeel' },
+      en
+        ? 'You receive this because you chose to hear about your input at once. You can change that in your profile.'
+        : 'U krijgt dit bericht omdat u berichten meteen wilt ontvangen. Dat kunt u wijzigen in uw profiel.',
+    ],
+    en ? 'en' : 'nl',
+  );
 }
 
 async function commentFacts(db: Kysely<DB>, commentId: string) {
@@ -141,6 +145,7 @@ export async function queueCommentDigests(db: Kysely<DB>, at: Date, baseUrl: str
           : 'Het programmateam heeft deze reacties van u afgehandeld:',
         ...lines,
       ],
+      en ? 'en' : 'nl',
     );
     await queueMail(db, { ...mail, to: person.email!, personId: person.id, kind: 'comment.digest' }, at);
     sent += 1;
